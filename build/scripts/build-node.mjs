@@ -1,0 +1,39 @@
+// Bundles the Node-side entry points (Electron main + preload, browser host, CLI, bench) with esbuild.
+// npm packages stay external (resolved from node_modules at run time, native better-sqlite3 included);
+// only the sandboxed preload is fully self-contained, because a sandboxed preload cannot require packages.
+import { build } from 'esbuild';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const entries = [
+  { in: 'electron/main/main.ts', out: 'dist/main/main.cjs', external: ['electron'], packages: 'external' },
+  { in: 'electron/preload/preload.ts', out: 'dist/preload/preload.cjs', external: ['electron'] },
+  { in: 'electron/server/index.ts', out: 'dist/server/index.cjs', packages: 'external' },
+  { in: 'electron/cli/main.ts', out: 'dist/cli/main.cjs', packages: 'external' },
+  { in: 'test/bench/index.ts', out: 'dist/bench/index.cjs', packages: 'external' },
+];
+
+const { existsSync } = await import('node:fs');
+await Promise.all(
+  entries
+    .filter((e) => existsSync(path.join(root, e.in)))
+    .map((e) =>
+      build({
+        ...common,
+        entryPoints: [e.in],
+        outfile: e.out,
+        external: e.external ?? [],
+        ...(e.packages ? { packages: e.packages } : {}),
+      }),
+    ),
+);

@@ -1,0 +1,206 @@
+import fs from 'node:fs';
+import type { AppInfo, BackupInfo } from '../../shared/contract/app';
+import { createBackup, DEFAULT_RETENTION, listBackups, pruneBackups, type RetentionPolicy } from './db/backup';
+import { acquireDataDirLock, type DataDirLock } from './db/lock';
+import { schemaTooNew, pendingMigrations, runMigrations } from './db/migrate';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './db/migrations';
+import { inspectDatabase, openDatabase, type DB } from './db/open';
+import { AppError } from './errors';
+import { EventBus } from './events';
+import { FileStore } from './files/file-store';
+import { allHandlers } from './handlers';
+import { createFileLogger, type Logger } from './log';
+import { dataPaths, type DataPaths } from './paths';
+import { createRouter, type Dispatch } from './router';
+import { restoreDatabaseFile, validateBackupFile } from './db/restore';
+
+export type HostKind = AppInfo['host'];
+
+export interface PdfOptions {
+  landscape?: boolean;
+}
+/** Turns printable HTML into PDF bytes: Electron's printToPDF, or Chromium through playwright-core. */
+export interface PdfPort {
+  render(html: string, opts?: PdfOptions): Promise<Buffer>;
+}
+
+/** What only a host can do. A missing port makes its channel answer UNAVAILABLE. */
+export interface HostPorts {
+  openFolder?(dir: string): Promise<boolean>;
+  pickOpen?(opts: { title: string; extensions: string[] }): Promise<string | null>;
+  saveAs?(sourcePath: string, suggestedName: string): Promise<boolean>;
+  pdf?: PdfPort;
+}
+
+export interface ContextOptions {
+  dataDir: string;
+  host: HostKind;
+  clock?: () => Date;
+  logger?: Logger;
+  ports?: HostPorts;
+  retention?: RetentionPolicy;
+  /** Interval of the backup-while-changed timer; 0 turns it off (CLI, tests). */
+  autoBackupMs?: number;
+  checkOutputs?: boolean;
+}
+
+export class AppContext {
+  readonly paths: DataPaths;
+  readonly host: HostKind;
+  readonly clock: () => Date;
+  readonly logger: Logger;
+  readonly ports: HostPorts;
+  readonly files: FileStore;
+  readonly events = new EventBus();
+  readonly dispatch: Dispatch;
+  readonly retention: RetentionPolicy;
+  private _db: DB | null = null;
+  private _recoveryReason: string | null = null;
+  private lock: DataDirLock | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private changesAtLastBackup = 0;
+
+  constructor(opts: ContextOptions) {
+    this.paths = dataPaths(opts.dataDir);
+    this.host = opts.host;
+    this.clock = opts.clock ?? (() => new Date());
+    this.logger = opts.logger ?? createFileLogger(this.paths.logsDir);
+    this.ports = opts.ports ?? {};
+    this.retention = opts.retention ?? DEFAULT_RETENTION;
+    this.files = new FileStore(this.paths.tmpDir);
+    this.dispatch = createRouter({
+      handlers: allHandlers,
+      ctx: this,
+      logger: this.logger,
+      inRecovery: () => this._db === null,
+      checkOutputs: opts.checkOutputs ?? false,
+    });
+  }
+
+  get db(): DB {
+    if (!this._db) throw new AppError('RECOVERY', this._recoveryReason ?? '数据库未打开。');
+    return this._db;
+  }
+
+  get status(): 'ok' | 'recovery' {
+    return this._db ? 'ok' : 'recovery';
+  }
+
+  get recoveryReason(): string | null {
+    return this._recoveryReason;
+  }
+
+  /** The clerk's name from 设置, written into audit entries and printed forms. */
+  actor(): string {
+    const row = this.db.prepare("SELECT value_json FROM settings WHERE key = 'operator'").get() as
+      | { value_json: string }
+      | undefined;
+    return row ? (JSON.parse(row.value_json) as string) : '';
+  }
+
+  schemaVersion(): number {
+    return this._db ? (this._db.pragma('user_version', { simple: true }) as number) : 0;
+  }
+
+  async open(): Promise<void> {
+    for (const dir of [this.paths.dataDir, this.paths.backupsDir, this.paths.logsDir]) fs.mkdirSync(dir, { recursive: true });
+    this.lock = acquireDataDirLock(this.paths.lockPath, this.host);
+    try {
+      await this.openDb();
+    } catch (e) {
+      this.lock.release();
+      this.lock = null;
+      throw e;
+    }
+  }
+
+  private async openDb(): Promise<void> {
+    const seen = inspectDatabase(this.paths.dbPath);
+    if (seen.problem) {
+      this._recoveryReason = seen.problem;
+      this.logger.error('database failed its check; recovery mode', { problem: seen.problem });
+      return;
+    }
+    if (seen.userVersion > LATEST_SCHEMA_VERSION) throw schemaTooNew(seen.userVersion, LATEST_SCHEMA_VERSION);
+    const db = openDatabase(this.paths.dbPath);
+    try {
+      if (seen.exists && seen.userVersion > 0 && pendingMigrations(seen.userVersion, MIGRATIONS).length) {
+        await createBackup(db, this.paths.backupsDir, 'pre-migrate', this.clock());
+      }
+      runMigrations(db, MIGRATIONS, this.logger.child('migrate'));
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    this._db = db;
+    this._recoveryReason = null;
+    this.changesAtLastBackup = this.totalChanges();
+  }
+
+  private totalChanges(): number {
+    return this._db ? (this._db.prepare('SELECT total_changes() AS n').get() as { n: number }).n : 0;
+  }
+
+  startAutoBackup(intervalMs: number): void {
+    if (intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      if (this._db && this.totalChanges() !== this.changesAtLastBackup) {
+        this.backup('auto').catch((e: unknown) => this.logger.error('auto backup failed', { error: e }));
+      }
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async backup(reason: string): Promise<BackupInfo> {
+    const info = await createBackup(this.db, this.paths.backupsDir, reason, this.clock());
+    this.changesAtLastBackup = this.totalChanges();
+    pruneBackups(this.paths.backupsDir, this.clock(), this.retention);
+    this.logger.info('backup created', { ...info });
+    this.events.emit('backup:created', info);
+    return info;
+  }
+
+  listBackups(): BackupInfo[] {
+    return listBackups(this.paths.backupsDir);
+  }
+
+  /**
+   * Replace the database with a backup file: check the file first, keep a copy of the current state, swap,
+   * then reopen through the normal path (quick_check, migrations), so an old backup comes back upgraded.
+   */
+  async restoreFrom(sourcePath: string, label: string): Promise<{ safetyBackup: BackupInfo | null }> {
+    validateBackupFile(sourcePath, LATEST_SCHEMA_VERSION);
+    const safetyBackup = this._db ? await this.backup('pre-restore') : null;
+    this._db?.close();
+    this._db = null;
+    restoreDatabaseFile(sourcePath, this.paths.dbPath);
+    await this.openDb();
+    if (!this._db) throw new AppError('VALIDATION', `恢复后的数据库未通过检查：${this._recoveryReason ?? ''}`);
+    this.logger.info('restored', { from: label });
+    this.events.emit('app:restored', { restoredFrom: label });
+    return { safetyBackup };
+  }
+
+  async close(opts: { backupReason?: string } = {}): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    try {
+      if (opts.backupReason && this._db && this.totalChanges() !== this.changesAtLastBackup) {
+        await this.backup(opts.backupReason);
+      }
+    } finally {
+      this._db?.close();
+      this._db = null;
+      this.files.clear();
+      this.lock?.release();
+      this.lock = null;
+    }
+  }
+}
+
+export async function createAppContext(opts: ContextOptions): Promise<AppContext> {
+  const ctx = new AppContext(opts);
+  await ctx.open();
+  ctx.startAutoBackup(opts.autoBackupMs ?? 0);
+  return ctx;
+}

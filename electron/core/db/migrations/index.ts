@@ -1,0 +1,7 @@
+import { m0001Foundation } from './0001_foundation';
+import type { Migration } from './types';
+
+/** Ordered; a migration is never edited once released, only followed by a new one. */
+export const MIGRATIONS: readonly Migration[] = [m0001Foundation];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

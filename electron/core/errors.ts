@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import type { ErrorCode } from '../../shared/error-codes';
+import type { AppErrorData } from '../../shared/result';
+
+/** The only error core code throws on purpose; `message` is shown to the clerk, so it is Chinese. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toData(): AppErrorData {
+    return { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) };
+  }
+}
+
+export const newCorrelationId = (): string => randomUUID().slice(0, 8);
+
+/** Field-level problems, so a form can put each message on its field. */
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export const validationError = (message: string, issues: FieldIssue[] = []): AppError =>
+  new AppError('VALIDATION', message, { issues });

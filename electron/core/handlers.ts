@@ -1,0 +1,10 @@
+import type { AppContext } from './context';
+import type { Handlers } from './router';
+import { settingsHandlers } from './settings/settings.handlers';
+import { systemHandlers } from './system/system.handlers';
+
+/** Every channel's handler; the type makes a channel without a handler a compile error. */
+export const allHandlers: Handlers<AppContext> = {
+  ...systemHandlers,
+  ...settingsHandlers,
+};

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import '../../shared/zod-zh';
+import {
+  contract,
+  isChannelName,
+  type ChannelName,
+  type ChannelOutput,
+  type ChannelParsedInput,
+} from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import { AppError, newCorrelationId, type FieldIssue } from './errors';
+import type { Logger } from './log';
+
+export type Handler<C extends ChannelName, Ctx> = (
+  input: ChannelParsedInput<C>,
+  ctx: Ctx,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+export type Handlers<Ctx> = { [C in ChannelName]: Handler<C, Ctx> };
+
+export const zodIssues = (error: z.ZodError): FieldIssue[] =>
+  error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+
+export interface RouterOptions<Ctx> {
+  handlers: Handlers<Ctx>;
+  ctx: Ctx;
+  logger: Logger;
+  /** Only the channels marked `recovery` run while the database is unusable. */
+  inRecovery: () => boolean;
+  /** Tests turn this on so a handler returning the wrong shape fails loudly. */
+  checkOutputs?: boolean;
+}
+
+export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The single entry from any host: validate, run, and turn every outcome into a Result. Nothing thrown
+ * escapes, so a malformed payload or an unknown channel can never crash the main process.
+ */
+export function createRouter<Ctx>(opts: RouterOptions<Ctx>): Dispatch {
+  const log = opts.logger.child('router');
+  return async (channel, rawInput) => {
+    if (!isChannelName(channel)) {
+      return { ok: false, error: { code: 'VALIDATION', message: `未知的操作「${String(channel).slice(0, 60)}」。` } };
+    }
+    const def = contract[channel];
+    if (opts.inRecovery() && !('recovery' in def && def.recovery)) {
+      return {
+        ok: false,
+        error: { code: 'RECOVERY', message: '数据库未通过完整性检查，请先从备份恢复。' },
+      };
+    }
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error);
+      const first = issues[0];
+      return {
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: first ? `输入有误：${first.message}` : '输入有误。',
+          details: { issues },
+        },
+      };
+    }
+    try {
+      const handler = opts.handlers[channel] as Handler<ChannelName, Ctx>;
+      const data = await handler(parsed.data as never, opts.ctx);
+      if (opts.checkOutputs) def.output.parse(data);
+      return { ok: true, data };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toData() };
+      const correlationId = newCorrelationId();
+      log.error('unhandled error', { channel, correlationId, error: e });
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: `程序内部错误，操作未完成。请把错误编号 ${correlationId} 告诉技术支持。`,
+          correlationId,
+        },
+      };
+    }
+  };
+}

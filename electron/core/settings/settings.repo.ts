@@ -1,0 +1,13 @@
+import type { DB } from '../db/open';
+
+export function readAllSettings(db: DB): Map<string, unknown> {
+  const rows = db.prepare('SELECT key, value_json FROM settings').all() as { key: string; value_json: string }[];
+  return new Map(rows.map((r) => [r.key, JSON.parse(r.value_json) as unknown]));
+}
+
+export function writeSetting(db: DB, key: string, value: unknown, at: string): void {
+  db.prepare(
+    `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
+  ).run(key, JSON.stringify(value), at);
+}

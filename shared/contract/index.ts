@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { appChannels } from './app';
+import { settingsChannels } from './settings';
+
+/** Every channel of the app. Add an area's channels here; the router, preload allow-list and client follow. */
+export const contract = {
+  ...appChannels,
+  ...settingsChannels,
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.infer<Contract[C]['output']>;
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export const isChannelName = (name: string): name is ChannelName =>
+  Object.prototype.hasOwnProperty.call(contract, name);
+
+export * from './app';
+export * from './settings';
+export * from './events';

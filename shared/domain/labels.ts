@@ -1,0 +1,47 @@
+/**
+ * Chinese labels of domain values, in one place so forms, exports and printed forms agree.
+ * Record-type folders add their own lists here as they arrive.
+ */
+export const UNIT_TYPES = ['school', 'hospital', 'company'] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
+  school: '学校',
+  hospital: '医院',
+  company: '企业',
+};
+
+/** The open-affairs work is named after the unit type (DOMAIN.md §4). */
+export const DISCLOSURE_NAME: Record<UnitType, string> = {
+  school: '校务公开',
+  hospital: '院务公开',
+  company: '厂务公开',
+};
+
+export const CONGRESS_NAME: Record<UnitType, string> = {
+  school: '教代会',
+  hospital: '职代会',
+  company: '职代会',
+};
+
+/** Labels of the settings keys: the 设置 page, the CLI and audit entries use the same words. */
+export const SETTINGS_LABELS = {
+  unitName: '单位名称',
+  unitType: '单位类型',
+  unionName: '工会名称',
+  fondsCode: '全宗号',
+  fondsName: '全宗名称',
+  orgCodes: '机构（问题）代码',
+  operator: '操作人',
+} as const;
+
+export const BACKUP_REASON_LABELS: Record<string, string> = {
+  manual: '手动备份',
+  auto: '定时备份',
+  quit: '退出时备份',
+  'pre-migrate': '升级前备份',
+  'pre-restore': '恢复前备份',
+  'pre-import': '导入前备份',
+  'pre-archive': '归档前备份',
+  cli: '命令行备份',
+};
