@@ -19,6 +19,7 @@ const TTL_MS = 60 * 60 * 1000;
 /** Strips anything path-like from a name the outside world gave us: it is a label, never a location. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^\.+/, '').trim();
   return cleaned.slice(0, 150) || 'file';
 }
