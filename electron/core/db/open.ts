@@ -12,14 +12,43 @@ export interface Inspection {
 }
 
 /**
+ * Opens a file read-only and leaves no trace: even a read-only connection to a WAL-mode file creates empty
+ * -wal and -shm files beside it, which a refused newer database or a backup the clerk picked must not gain.
+ * Only sidecars this call created are removed, and only while the -wal is still empty.
+ */
+export function openReadOnly(dbPath: string): { db: DB; close(): void } {
+  const created = ['-wal', '-shm'].map((s) => dbPath + s).filter((p) => !fs.existsSync(p));
+  const cleanUp = () => {
+    const wal = `${dbPath}-wal`;
+    if (created.includes(wal) && fs.existsSync(wal) && fs.statSync(wal).size > 0) return;
+    for (const p of created) fs.rmSync(p, { force: true });
+  };
+  let db: DB;
+  try {
+    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    cleanUp();
+    throw e;
+  }
+  return {
+    db,
+    close: () => {
+      db.close();
+      cleanUp();
+    },
+  };
+}
+
+/**
  * Look at a database file without writing a byte: a newer schema must be refused before WAL mode or a
  * migration touches it, and a corrupt file must lead to the recovery screen, not to a crash.
  */
 export function inspectDatabase(dbPath: string): Inspection {
   if (!fs.existsSync(dbPath)) return { exists: false, userVersion: 0, problem: null };
-  let db: DB | undefined;
+  let ro: ReturnType<typeof openReadOnly> | undefined;
   try {
-    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    ro = openReadOnly(dbPath);
+    const db = ro.db;
     const userVersion = db.pragma('user_version', { simple: true }) as number;
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     const failed = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
@@ -31,7 +60,7 @@ export function inspectDatabase(dbPath: string): Inspection {
   } catch (e) {
     return { exists: true, userVersion: 0, problem: `数据库文件无法读取（${(e as Error).message}）` };
   } finally {
-    db?.close();
+    ro?.close();
   }
 }
 

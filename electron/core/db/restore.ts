@@ -1,12 +1,13 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import { AppError } from '../errors';
+import { openReadOnly } from './open';
 
 /** Refuse anything that is not a sound 工会台账 database before the current one is touched. */
 export function validateBackupFile(sourcePath: string, supportedVersion: number): void {
-  let db: Database.Database | undefined;
+  let ro: ReturnType<typeof openReadOnly> | undefined;
   try {
-    db = new Database(sourcePath, { readonly: true, fileMustExist: true });
+    ro = openReadOnly(sourcePath);
+    const db = ro.db;
     const check = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
     if (check.some((c) => c !== 'ok')) throw new AppError('VALIDATION', '备份文件已损坏，未恢复。当前数据没有改动。');
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -22,7 +23,7 @@ export function validateBackupFile(sourcePath: string, supportedVersion: number)
     if (e instanceof AppError) throw e;
     throw new AppError('VALIDATION', '所选文件不是有效的数据库备份，未恢复。当前数据没有改动。');
   } finally {
-    db?.close();
+    ro?.close();
   }
 }
 
