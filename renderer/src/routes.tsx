@@ -1,0 +1,68 @@
+import {
+  AuditOutlined,
+  FolderOpenOutlined,
+  HeartOutlined,
+  HomeOutlined,
+  NotificationOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { CONGRESS_NAME, DISCLOSURE_NAME, type UnitType } from '../../shared/domain/labels';
+import { EmptyArea } from './components/EmptyArea';
+import { HomePage } from './pages/home/HomePage';
+import { SettingsPage } from './pages/settings/SettingsPage';
+
+export interface NavArea {
+  path: string;
+  icon: ReactNode;
+  /** Labels may depend on the unit type (校务公开 / 院务公开 / 厂务公开). */
+  label: (unitType: UnitType) => string;
+  element: (unitType: UnitType) => ReactNode;
+}
+
+export const NAV_AREAS: NavArea[] = [
+  { path: '/', icon: <HomeOutlined />, label: () => '首页', element: () => <HomePage /> },
+  {
+    path: '/members',
+    icon: <TeamOutlined />,
+    label: () => '会员档案',
+    element: () => <EmptyArea title="会员档案" description="会员档案：会员登记、会籍变动、工会小组和检索将在这里。" />,
+  },
+  {
+    path: '/proposals',
+    icon: <AuditOutlined />,
+    label: () => '提案工作',
+    element: (t) => (
+      <EmptyArea
+        title="提案工作"
+        description={`提案工作：${CONGRESS_NAME[t]}提案的征集、立案审查、交办答复和统计将在这里。`}
+      />
+    ),
+  },
+  {
+    path: '/disclosure',
+    icon: <NotificationOutlined />,
+    label: (t) => DISCLOSURE_NAME[t],
+    element: (t) => (
+      <EmptyArea title={DISCLOSURE_NAME[t]} description={`${DISCLOSURE_NAME[t]}：公开事项登记、公开目录、意见反馈和备案将在这里。`} />
+    ),
+  },
+  {
+    path: '/care',
+    icon: <HeartOutlined />,
+    label: () => '关怀帮扶',
+    element: () => (
+      <EmptyArea title="关怀帮扶" description="关怀帮扶：走访慰问、困难职工档案、帮扶记录和生日关怀将在这里。" />
+    ),
+  },
+  {
+    path: '/archive',
+    icon: <FolderOpenOutlined />,
+    label: () => '年度归档',
+    element: () => (
+      <EmptyArea title="年度归档" description="年度归档：按年度整理归档文件、编制档号、打印归档章和归档文件目录将在这里。" />
+    ),
+  },
+  { path: '/settings', icon: <SettingOutlined />, label: () => '设置', element: () => <SettingsPage /> },
+];
