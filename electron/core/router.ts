@@ -50,7 +50,8 @@ export function createRouter<Ctx>(opts: RouterOptions<Ctx>): Dispatch {
         error: { code: 'RECOVERY', message: '数据库未通过完整性检查，请先从备份恢复。' },
       };
     }
-    const parsed = def.input.safeParse(rawInput ?? {});
+    // Only a missing input means "no input"; an explicit null is a malformed payload like any other.
+    const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) {
       const issues = zodIssues(parsed.error);
       const first = issues[0];

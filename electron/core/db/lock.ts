@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { AppError } from '../errors';
 
 interface LockInfo {
@@ -27,6 +28,12 @@ const readLock = (lockPath: string): LockInfo | null => {
   }
 };
 
+/**
+ * Locks this process holds. A lock file with our own PID is either one of these (a second context on the
+ * same folder: refused) or a leftover from a crashed run whose PID the system handed to us (stale).
+ */
+const heldHere = new Set<string>();
+
 export interface DataDirLock {
   release(): void;
 }
@@ -38,11 +45,14 @@ export interface DataDirLock {
  */
 export function acquireDataDirLock(lockPath: string, owner: string): DataDirLock {
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), at: new Date().toISOString(), owner };
+  const key = path.resolve(lockPath);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, JSON.stringify(mine), { flag: 'wx' });
+      heldHere.add(key);
       return {
         release: () => {
+          heldHere.delete(key);
           const current = readLock(lockPath);
           if (current && current.pid === mine.pid && current.host === mine.host) fs.rmSync(lockPath, { force: true });
         },
@@ -50,7 +60,9 @@ export function acquireDataDirLock(lockPath: string, owner: string): DataDirLock
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const held = readLock(lockPath);
-      const stale = !held || (held.host === mine.host && !isAlive(held.pid)) || held.pid === process.pid;
+      const sameHost = !!held && held.host === mine.host;
+      const stale =
+        !held || (sameHost && (held.pid === process.pid ? !heldHere.has(key) : !isAlive(held.pid)));
       if (!stale) {
         throw new AppError(
           'LOCKED',

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../../electron/core/context';
+import type { AppInfo, BackupInfo, Settings } from '../../../shared/contract';
+import { call, openTestContext } from '../../helpers/context';
+import { corruptMiddlePages, dumpDb, truncateToHalf } from '../../helpers/sqlite-files';
+
+let ctx: AppContext | undefined;
+afterEach(async () => {
+  await ctx?.close();
+  ctx = undefined;
+});
+
+/**
+ * A folder with real data and one backup, closed cleanly; the audit log is long enough that the file has
+ * many pages, so damage in its middle hits table data rather than only the header.
+ */
+async function folderWithBackup(): Promise<{ dataDir: string; backup: BackupInfo; saved: ReturnType<typeof dumpDb> }> {
+  const c = await openTestContext();
+  await call(c, 'settings.update', { unitName: '某某市第一中学', operator: '李干事' });
+  for (let i = 0; i < 150; i++) await call(c, 'settings.update', { fondsName: `全宗名称第${i}版——${'档案'.repeat(20)}` });
+  const backup = await call<BackupInfo>(c, 'backup.create', {});
+  const saved = dumpDb(c.db);
+  const dataDir = c.paths.dataDir;
+  await c.close();
+  return { dataDir, backup, saved };
+}
+
+describe('recovery mode', () => {
+  it.each([
+    ['garbage over its middle pages', corruptMiddlePages],
+    ['a file cut in half', truncateToHalf],
+  ])('opens a database with %s in recovery, and restoring a backup brings it back', async (_what, damage) => {
+    const { dataDir, backup, saved } = await folderWithBackup();
+    damage(`${dataDir}/ledger.sqlite`);
+
+    ctx = await openTestContext({ dataDir });
+    expect(ctx.status).toBe('recovery');
+    const info = await call<AppInfo>(ctx, 'app.info');
+    expect(info.status).toBe('recovery');
+    expect(info.recoveryReason).toMatch(/数据库/);
+    expect(info.counts.backups).toBe(1);
+
+    const refused = await ctx.dispatch('settings.get', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RECOVERY' } });
+    expect((await ctx.dispatch('audit.list', {})).ok).toBe(false);
+    expect((await call<BackupInfo[]>(ctx, 'backup.list')).map((b) => b.name)).toEqual([backup.name]);
+
+    const restored = await call<{ restoredFrom: string; safetyBackup: unknown; schemaVersion: number }>(ctx, 'backup.restore', {
+      name: backup.name,
+    });
+    expect(restored.restoredFrom).toBe(backup.name);
+    // The damaged file could not be read, so there was nothing sound to back up first.
+    expect(restored.safetyBackup).toBeNull();
+    expect(ctx.status).toBe('ok');
+    expect((await call<AppInfo>(ctx, 'app.info')).status).toBe('ok');
+    expect((await call<Settings>(ctx, 'settings.get')).unitName).toBe('某某市第一中学');
+    expect(dumpDb(ctx.db)).toEqual(saved);
+  });
+
+  it('stays in recovery for a file that is not a database at all, and survives a reopen', async () => {
+    const { dataDir } = await folderWithBackup();
+    fs.writeFileSync(`${dataDir}/ledger.sqlite`, '这不是数据库'.repeat(1000));
+    ctx = await openTestContext({ dataDir });
+    expect(ctx.status).toBe('recovery');
+    expect(await ctx.dispatch('backup.create', {})).toMatchObject({ ok: false, error: { code: 'RECOVERY' } });
+    await ctx.close();
+    ctx = await openTestContext({ dataDir });
+    expect(ctx.status).toBe('recovery');
+  });
+});
