@@ -1,0 +1,86 @@
+/**
+ * Pinyin of a member's name, stored alongside it so "zsf" or "zhangsan" finds 张三丰 and lists sort by 拼音.
+ *
+ * Names start with the surname, and many surnames read differently from the common character (单 shan, 曾 zeng,
+ * 解 xie, 仇 qiu, 朴 piao, 区 ou, 尉迟 yuchi, 万俟 moqi, 长孙 zhangsun …). pinyin-pro's surname mode, applied to
+ * the head of the string only, covers almost all of them; the few it gets wrong are fixed from a small table.
+ * The given name is read normally (曾 in 何曾 is ceng, not zeng).
+ */
+import { pinyin } from 'pinyin-pro';
+import { toHalfWidth } from '../../../shared/domain/text';
+
+export type NamePinyin = {
+  /** 'zhangsanfeng' — all syllables and Latin words run together, lower-case, ü written as v. */
+  full: string;
+  /** 'zsf' — first letter of every syllable / Latin word. */
+  initials: string;
+  /** 'zhang san feng'. */
+  fullSpaced: string;
+};
+
+/** Single-character surnames whose surname reading pinyin-pro 3.29 does not return (checked in the tests). */
+const SURNAME_FIXES: Readonly<Record<string, string>> = {
+  秘: 'bi',
+  种: 'chong',
+  重: 'chong',
+  祭: 'zhai',
+  便: 'pian',
+  洗: 'xian',
+};
+
+// Built once: the options object and the dictionaries behind pinyin-pro are shared by every call.
+const OPTIONS = { toneType: 'none', type: 'all', mode: 'surname', surname: 'head', v: true } as const;
+
+/** Letters and digits of other scripts (Latin, Cyrillic …) form words; 汉字 never join a word. */
+const WORD_CHAR = /^(?!\p{Script=Han})[\p{L}\p{N}]$/u;
+/** 'zoë' → 'zoe': searching by plain ASCII must find accented names. */
+const stripMarks = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '');
+
+/** Syllables and Latin words of a name, in order; separators (spaces, ·, -, punctuation) dropped. */
+function nameTokens(name: string): string[] {
+  const text = toHalfWidth(name).normalize('NFC').toLowerCase();
+  if (text.trim() === '') return [];
+  const tokens: string[] = [];
+  let word = '';
+  const flushWord = () => {
+    if (word) tokens.push(stripMarks(word));
+    word = '';
+  };
+  const items = pinyin(text, OPTIONS);
+  items.forEach((item, index) => {
+    if (item.isZh && item.pinyin) {
+      flushWord();
+      tokens.push(index === 0 ? (SURNAME_FIXES[item.origin] ?? item.pinyin) : item.pinyin);
+      return;
+    }
+    for (const ch of item.origin) {
+      if (WORD_CHAR.test(ch)) word += ch;
+      else if (/\p{Script=Han}/u.test(ch)) {
+        // A 汉字 pinyin-pro has no reading for (rare characters outside its dictionary) stays as itself.
+        flushWord();
+        tokens.push(ch);
+      } else flushWord();
+    }
+  });
+  flushWord();
+  return tokens;
+}
+
+/** Full pinyin, initials and spaced pinyin of a name; surname readings honoured. */
+export function namePinyin(name: string): NamePinyin {
+  const tokens = nameTokens(name);
+  return {
+    full: tokens.join(''),
+    initials: tokens.map((t) => [...t][0] ?? '').join(''),
+    fullSpaced: tokens.join(' '),
+  };
+}
+
+/**
+ * Sort key: syllables separated by ' ' (which sorts before any letter, so 张三 < 张三丰 and 西安 "xi an" <
+ * 先 "xian", as in a dictionary), then U+0001 and the name itself, so names that read alike (张三 / 章三)
+ * still get a stable order. Plain binary comparison (JS `<`, SQLite BINARY) gives pinyin order.
+ */
+export function pinyinSortKey(name: string): string {
+  return `${nameTokens(name).join(' ')}\u0001${name}`;
+}
