@@ -1,5 +1,7 @@
 import type { AppContext } from './context';
 import type { Handlers } from './router';
+import { groupsHandlers } from './groups/groups.handlers';
+import { membersHandlers } from './members/members.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { systemHandlers } from './system/system.handlers';
 
@@ -7,4 +9,6 @@ import { systemHandlers } from './system/system.handlers';
 export const allHandlers: Handlers<AppContext> = {
   ...systemHandlers,
   ...settingsHandlers,
+  ...membersHandlers,
+  ...groupsHandlers,
 };

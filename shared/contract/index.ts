@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { appChannels } from './app';
+import { membersChannels } from './members';
 import { settingsChannels } from './settings';
 
 /** Every channel of the app. Add an area's channels here; the router, preload allow-list and client follow. */
 export const contract = {
   ...appChannels,
   ...settingsChannels,
+  ...membersChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -21,3 +23,4 @@ export const isChannelName = (name: string): name is ChannelName =>
 export * from './app';
 export * from './settings';
 export * from './events';
+export * from './members';

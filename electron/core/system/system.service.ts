@@ -10,6 +10,9 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 export const COUNTED_TABLES: Record<string, string> = {
   settings: 'settings',
   auditLog: 'audit_log',
+  members: 'members',
+  memberEvents: 'member_events',
+  unionUnits: 'union_units',
 };
 
 export function appInfo(ctx: AppContext): AppInfo {

@@ -1,7 +1,8 @@
 import { m0001Foundation } from './0001_foundation';
+import { m0002Members } from './0002_members';
 import type { Migration } from './types';
 
 /** Ordered; a migration is never edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [m0001Foundation];
+export const MIGRATIONS: readonly Migration[] = [m0001Foundation, m0002Members];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

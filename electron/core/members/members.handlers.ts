@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import { checkOtherId, checkResidentId } from '../../../shared/domain/id-number';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { memberRegistrationHtml } from '../print/member-registration';
+import type { Handlers } from '../router';
+import { getSettings } from '../settings/settings.service';
+import * as repo from './members.repo';
+import {
+  addMemberEvent,
+  createMember,
+  getMember,
+  listMembers,
+  moveMembers,
+  removeMember,
+  updateMember,
+} from './members.service';
+import { memberStats } from './members.stats';
+
+type MemberChannels =
+  | 'members.list'
+  | 'members.get'
+  | 'members.create'
+  | 'members.update'
+  | 'members.remove'
+  | 'members.addEvent'
+  | 'members.checkId'
+  | 'members.moveGroup'
+  | 'members.stats'
+  | 'members.registrationHtml'
+  | 'members.registrationPdf';
+
+const registrationHtml = (ctx: AppContext, id: number) => memberRegistrationHtml(getMember(ctx, id), getSettings(ctx), ctx.clock());
+
+export const membersHandlers: Pick<Handlers<AppContext>, MemberChannels> = {
+  'members.list': (q, ctx) => listMembers(ctx, q),
+  'members.get': ({ id }, ctx) => getMember(ctx, id),
+  'members.create': ({ member, arrival }, ctx) => createMember(ctx, member, arrival),
+  'members.update': ({ id, member, expectedUpdatedAt }, ctx) => updateMember(ctx, id, member, expectedUpdatedAt),
+  'members.remove': ({ id, reason }, ctx) => ({ removed: removeMember(ctx, id, reason) }),
+  'members.addEvent': (input, ctx) => addMemberEvent(ctx, input),
+  'members.moveGroup': ({ memberIds, toGroupId, date, reason }, ctx) => ({
+    moved: moveMembers(ctx, memberIds, toGroupId, date, reason),
+  }),
+  'members.checkId': ({ idType, idNumber, excludeId }, ctx) => {
+    const resident = idType === 'resident' ? checkResidentId(idNumber, ctx.clock()) : null;
+    const check = resident ?? checkOtherId(idType, idNumber);
+    const dup = check.ok ? repo.findByIdNumber(ctx.db, check.normalized) : undefined;
+    return {
+      ok: check.ok,
+      normalized: check.normalized,
+      reason: check.ok ? null : check.reason,
+      birthDate: resident?.ok ? resident.birthDate : null,
+      gender: resident?.ok ? resident.sex : null,
+      duplicateOf: dup && dup.id !== excludeId ? { id: dup.id, name: dup.name, memberNo: dup.member_no } : null,
+    };
+  },
+  'members.stats': (_i, ctx) => memberStats(ctx.db, ctx.clock()),
+  'members.registrationHtml': ({ id }, ctx) => ({ html: registrationHtml(ctx, id) }),
+  'members.registrationPdf': async ({ id }, ctx) => {
+    if (!ctx.ports.pdf) throw new AppError('UNAVAILABLE', '当前环境无法生成 PDF。');
+    const member = getMember(ctx, id);
+    const pdf = await ctx.ports.pdf.render(registrationHtml(ctx, id));
+    const out = ctx.files.createOutput(`工会会员登记表-${member.name}.pdf`);
+    fs.writeFileSync(out.path, pdf);
+    return out.ref();
+  },
+};

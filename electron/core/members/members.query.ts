@@ -1,0 +1,141 @@
+import type { MemberQuery } from '../../../shared/contract/members';
+import { CURRENT_STATUSES } from '../../../shared/domain/member-lifecycle';
+import { toHalfWidth } from '../../../shared/domain/text';
+import type { z } from 'zod';
+import type { memberQuery } from '../../../shared/contract/members';
+import type { DB } from '../db/open';
+import type { MemberListDbRow } from './members.repo';
+
+type ParsedQuery = z.output<typeof memberQuery>;
+
+export type SearchKind = 'grams' | 'fts-name' | 'pinyin' | 'fts-ids' | 'number-prefix' | 'none';
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+const nextPrefix = (p: string) => p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1);
+const ftsPhrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * One search box, several lookups (each served by an index):
+ * - 1–2 Chinese characters → the gram table; 3+ → the trigram FTS over names;
+ * - Latin letters → pinyin initials or full pinyin, by prefix (zsf, zhangsan);
+ * - digits → 3+ as a fragment of ID number, phone, 会员证号 or 工号 (trigram FTS); fewer as a number prefix.
+ */
+export function searchClause(raw: string): { kind: SearchKind; sql: string; params: unknown[] } {
+  const q = toHalfWidth(raw).replace(/\s+/g, '').toLowerCase();
+  if (!q) return { kind: 'none', sql: '', params: [] };
+  if (CJK.test(q)) {
+    if ([...q].length <= 2) {
+      return { kind: 'grams', sql: 'SELECT member_id FROM member_name_grams WHERE gram = ?', params: [q] };
+    }
+    return { kind: 'fts-name', sql: 'SELECT rowid FROM member_fts WHERE member_fts MATCH ?', params: [`name : ${ftsPhrase(q)}`] };
+  }
+  if (/^[a-z]+$/.test(q)) {
+    const hi = nextPrefix(q);
+    return {
+      kind: 'pinyin',
+      sql: `SELECT id FROM members WHERE name_initials >= ? AND name_initials < ?
+            UNION SELECT id FROM members WHERE name_pinyin >= ? AND name_pinyin < ?
+            UNION SELECT id FROM members WHERE member_no >= ? AND member_no < ?`,
+      params: [q, hi, q, hi, q.toUpperCase(), nextPrefix(q.toUpperCase())],
+    };
+  }
+  if (q.length >= 3) {
+    return { kind: 'fts-ids', sql: 'SELECT rowid FROM member_fts WHERE member_fts MATCH ?', params: [`ids : ${ftsPhrase(q.toUpperCase())}`] };
+  }
+  const up = q.toUpperCase();
+  return {
+    kind: 'number-prefix',
+    sql: `SELECT id FROM members WHERE member_no >= ? AND member_no < ? UNION SELECT id FROM members WHERE staff_no >= ? AND staff_no < ?`,
+    params: [up, nextPrefix(up), up, nextPrefix(up)],
+  };
+}
+
+const SORT_SQL: Record<ParsedQuery['sortBy'], string> = {
+  name: 'm.sort_key',
+  memberNo: 'm.member_no',
+  joinDate: 'm.join_date',
+  birthDate: 'm.birth_date',
+  group: 'u.name',
+  createdAt: 'm.id',
+};
+
+const yearsBefore = (today: Date, years: number) => {
+  const d = new Date(Date.UTC(today.getFullYear() - years, today.getMonth(), today.getDate()));
+  return d.toISOString().slice(0, 10);
+};
+
+/** Builds WHERE for the list and its count; statuses default to the current members (在册 + 保留会籍). */
+export function buildWhere(db: DB, q: ParsedQuery, today: Date): { where: string; params: unknown[] } {
+  const parts = ['m.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  const statuses = q.statuses ?? CURRENT_STATUSES;
+  if (statuses.length) {
+    parts.push(`m.status IN (${statuses.map(() => '?').join(', ')})`);
+    params.push(...statuses);
+  }
+  if (q.search) {
+    const s = searchClause(q.search);
+    if (s.kind !== 'none') {
+      parts.push(`m.id IN (${s.sql})`);
+      params.push(...s.params);
+    }
+  }
+  if (q.groupId) {
+    if (q.includeSubgroups) {
+      const ids = (
+        db
+          .prepare(
+            `WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT u.id FROM union_units u JOIN t ON u.parent_id = t.id
+             WHERE u.deleted_at IS NULL) SELECT id FROM t`,
+          )
+          .all(q.groupId) as { id: number }[]
+      ).map((r) => r.id);
+      parts.push(`m.group_id IN (${ids.map(() => '?').join(', ')})`);
+      params.push(...ids);
+    } else {
+      parts.push('m.group_id = ?');
+      params.push(q.groupId);
+    }
+  }
+  if (q.gender) {
+    parts.push('m.gender = ?');
+    params.push(q.gender);
+  }
+  if (q.ageMin !== undefined) {
+    parts.push('m.birth_date <= ?');
+    params.push(yearsBefore(today, q.ageMin));
+  }
+  if (q.ageMax !== undefined) {
+    parts.push('m.birth_date > ?');
+    params.push(yearsBefore(today, q.ageMax + 1));
+  }
+  if (q.politicalStatus) {
+    parts.push('m.political_status = ?');
+    params.push(q.politicalStatus);
+  }
+  if (q.joinedFrom) {
+    parts.push('m.join_date >= ?');
+    params.push(q.joinedFrom);
+  }
+  if (q.joinedTo) {
+    parts.push('m.join_date <= ?');
+    params.push(q.joinedTo);
+  }
+  return { where: parts.join(' AND '), params };
+}
+
+export function queryMembers(db: DB, q: ParsedQuery, today: Date): { total: number; rows: MemberListDbRow[] } {
+  const { where, params } = buildWhere(db, q, today);
+  const order = `${SORT_SQL[q.sortBy]} ${q.sortOrder === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, m.id`;
+  const rows = db
+    .prepare(
+      `SELECT m.*, u.name AS group_name FROM members m LEFT JOIN union_units u ON u.id = m.group_id
+       WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
+    .all(...params, q.limit, q.offset) as MemberListDbRow[];
+  const total = (db.prepare(`SELECT count(*) AS n FROM members m WHERE ${where}`).get(...params) as { n: number }).n;
+  return { total, rows };
+}
+
+export type { MemberQuery };

@@ -1,0 +1,194 @@
+import type { DB } from '../db/open';
+
+/** One row of `members` as stored. */
+export interface MemberRow {
+  id: number;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  sort_key: string;
+  gender: string | null;
+  birth_date: string | null;
+  ethnicity: string | null;
+  native_place: string | null;
+  id_type: string;
+  id_number: string | null;
+  id_checked: number;
+  political_status: string | null;
+  education: string | null;
+  degree: string | null;
+  job_title: string | null;
+  professional_title: string | null;
+  work_unit: string | null;
+  department: string | null;
+  staff_no: string | null;
+  employment_status: string | null;
+  household_type: string | null;
+  household_place: string | null;
+  phone: string | null;
+  join_date: string | null;
+  member_no: string | null;
+  group_id: number | null;
+  is_migrant_worker: number | null;
+  monthly_wage_fen: number | null;
+  family_json: string;
+  work_history: string | null;
+  remarks: string | null;
+  status: string;
+  import_batch_id: number | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export type MemberListDbRow = MemberRow & { group_name: string | null };
+
+export interface EventRow {
+  id: number;
+  member_id: number;
+  type: string;
+  date: string;
+  reason: string | null;
+  handler: string | null;
+  remark: string | null;
+  other_union: string | null;
+  from_group_id: number | null;
+  to_group_id: number | null;
+  from_group: string | null;
+  to_group: string | null;
+  import_batch_id: number | null;
+  created_at: string;
+}
+
+/** Columns written from the form; everything but id, status, timestamps and the search keys. */
+export const WRITABLE_COLUMNS = [
+  'name',
+  'name_pinyin',
+  'name_initials',
+  'sort_key',
+  'gender',
+  'birth_date',
+  'ethnicity',
+  'native_place',
+  'id_type',
+  'id_number',
+  'id_checked',
+  'political_status',
+  'education',
+  'degree',
+  'job_title',
+  'professional_title',
+  'work_unit',
+  'department',
+  'staff_no',
+  'employment_status',
+  'household_type',
+  'household_place',
+  'phone',
+  'join_date',
+  'member_no',
+  'group_id',
+  'is_migrant_worker',
+  'monthly_wage_fen',
+  'family_json',
+  'work_history',
+  'remarks',
+] as const;
+export type WritableRow = { [K in (typeof WRITABLE_COLUMNS)[number]]: MemberRow[K] };
+
+const INSERT_SQL = `INSERT INTO members (${WRITABLE_COLUMNS.join(', ')}, import_batch_id, created_at, updated_at)
+  VALUES (${WRITABLE_COLUMNS.map((c) => '@' + c).join(', ')}, @import_batch_id, @now, @now)`;
+const UPDATE_SQL = `UPDATE members SET ${WRITABLE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now
+  WHERE id = @id`;
+
+export function insertMember(db: DB, row: WritableRow, now: string, batchId: number | null = null): number {
+  const info = db.prepare(INSERT_SQL).run({ ...row, now, import_batch_id: batchId });
+  return Number(info.lastInsertRowid);
+}
+
+export function updateMember(db: DB, id: number, row: WritableRow, now: string): void {
+  db.prepare(UPDATE_SQL).run({ ...row, id, now });
+}
+
+export function getMemberRow(db: DB, id: number): (MemberRow & { group_name: string | null }) | undefined {
+  return db
+    .prepare(
+      `SELECT m.*, u.name AS group_name FROM members m LEFT JOIN union_units u ON u.id = m.group_id
+       WHERE m.id = ? AND m.deleted_at IS NULL`,
+    )
+    .get(id) as (MemberRow & { group_name: string | null }) | undefined;
+}
+
+export function findByIdNumber(db: DB, idNumber: string): MemberRow | undefined {
+  return db.prepare('SELECT * FROM members WHERE id_number = ? AND deleted_at IS NULL').get(idNumber) as MemberRow | undefined;
+}
+
+export function findByMemberNo(db: DB, memberNo: string): MemberRow | undefined {
+  return db.prepare('SELECT * FROM members WHERE member_no = ? AND deleted_at IS NULL').get(memberNo) as MemberRow | undefined;
+}
+
+export function findByStaffNo(db: DB, staffNo: string): MemberRow[] {
+  return db.prepare('SELECT * FROM members WHERE staff_no = ? AND deleted_at IS NULL').all(staffNo) as MemberRow[];
+}
+
+export function softDeleteMember(db: DB, id: number, now: string): void {
+  db.prepare('UPDATE members SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
+}
+
+export function setMemberStatus(db: DB, id: number, status: string, now: string): void {
+  db.prepare('UPDATE members SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+}
+
+export function setMemberGroup(db: DB, id: number, groupId: number | null, now: string): void {
+  db.prepare('UPDATE members SET group_id = ?, updated_at = ? WHERE id = ?').run(groupId, now, id);
+}
+
+export function listEvents(db: DB, memberId: number): EventRow[] {
+  return db
+    .prepare(
+      `SELECT e.*, f.name AS from_group, t.name AS to_group FROM member_events e
+       LEFT JOIN union_units f ON f.id = e.from_group_id LEFT JOIN union_units t ON t.id = e.to_group_id
+       WHERE e.member_id = ? ORDER BY e.date, e.id`,
+    )
+    .all(memberId) as EventRow[];
+}
+
+export interface NewEvent {
+  member_id: number;
+  type: string;
+  date: string;
+  reason: string | null;
+  handler: string | null;
+  remark: string | null;
+  other_union: string | null;
+  from_group_id: number | null;
+  to_group_id: number | null;
+  import_batch_id: number | null;
+}
+
+export function insertEvent(db: DB, e: NewEvent, now: string): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO member_events (member_id, type, date, reason, handler, remark, other_union, from_group_id,
+           to_group_id, import_batch_id, created_at)
+         VALUES (@member_id, @type, @date, @reason, @handler, @remark, @other_union, @from_group_id, @to_group_id,
+           @import_batch_id, @now)`,
+      )
+      .run({ ...e, now }).lastInsertRowid,
+  );
+}
+
+/** Keeps the 1–2 character gram table and the trigram FTS row in step with the member row. */
+export function writeSearchIndex(db: DB, id: number, name: string, ids: string[], grams: string[]): void {
+  db.prepare('DELETE FROM member_name_grams WHERE member_id = ?').run(id);
+  const ins = db.prepare('INSERT OR IGNORE INTO member_name_grams (gram, member_id) VALUES (?, ?)');
+  for (const g of grams) ins.run(g, id);
+  db.prepare('DELETE FROM member_fts WHERE rowid = ?').run(id);
+  db.prepare('INSERT INTO member_fts (rowid, name, ids) VALUES (?, ?, ?)').run(id, name, ids.join(' '));
+}
+
+export function dropSearchIndex(db: DB, id: number): void {
+  db.prepare('DELETE FROM member_name_grams WHERE member_id = ?').run(id);
+  db.prepare('DELETE FROM member_fts WHERE rowid = ?').run(id);
+}
