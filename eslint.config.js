@@ -12,7 +12,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
-      // U+3000 spaces inside strings are how Chinese forms align labels (姓　　名).
+      // U+3000 spaces inside strings are how Chinese forms align labels (e.g. 姓 + two U+3000 + 名).
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
     },
   },
