@@ -33,10 +33,16 @@ export const ID_MIN_BIRTH_YEAR = 1800;
 export const REASON_MASKED = '号码被遮盖（含 * 或 XXXX），无法校验';
 export const REASON_EXCEL = '号码已被 Excel 转成科学计数法，末尾数字已丢失，请从原始资料重新录入';
 
-/** Half-width, without any spaces, zero-width characters or hyphens/dashes, with a lower-case x upper-cased. */
+/**
+ * Half-width, without any spaces, zero-width characters or hyphens/dashes, with a lower-case x upper-cased.
+ * The tricks people use to keep Excel from mangling the number are undone too: a leading apostrophe
+ * ('110108…), quotes, and the CSV formula form ="110108…".
+ */
 export function normalizeIdNumber(raw: string): string {
   return stripAllSpaces(toHalfWidth(raw))
-    .replace(/[-‐‑‒–—―－_]/g, '')
+    .replace(/^=(?=["“”])/, '')
+    .replace(/^["'‘’“”`]+|["'‘’“”`]+$/g, '')
+    .replace(/[-‐‑‒–—―_]/g, '')
     .replace(/x/g, 'X');
 }
 

@@ -70,6 +70,9 @@ describe('checkResidentId — valid numbers of DOMAIN.md §2.5', () => {
     expectNorm(' 110108 19850312 0011\u00A0\u200B', '110108198503120011');
     expectNorm('110108-19850312-0011', '110108198503120011');
     expectNorm('３２０１０２１９６５１００１００４ｘ', '32010219651001004X');
+    expectNorm("'110108198503120011", '110108198503120011');
+    expectNorm('="110108198503120011"', '110108198503120011');
+    expectNorm('\t110108198503120011', '110108198503120011');
   });
 
   it('accepts a birth date equal to today', () => {
