@@ -43,8 +43,8 @@ export const ID_TYPE_LABELS: Record<IdType, string> = {
 };
 
 /**
- * 就业状况 / 工作状态. The brief's six plus what the national 困难职工档案 (§6.3: 在岗, 下(待)岗, 失(无)业, 退休,
- * 病休, 内退) and the 章程 retention rules (§1.5: 离休, 退休, 失业; 下岗待岗 keeps membership) use.
+ * 就业状况 / 工作状态: 在岗, 离岗, 内退, 失业, 退休, 其他, plus what the national 困难职工档案 (§6.3: 下(待)岗, 病休)
+ * and the 章程 retention rules (§1.5: 离休 as well as 退休 and 失业 allow 保留会籍) distinguish.
  */
 export const EMPLOYMENT_STATUSES = ['在岗', '离岗', '病休', '内退', '下岗待岗', '失业', '退休', '离休', '其他'] as const;
 
