@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, type WebContents } from 'electron';
 import { createAppContext, type AppContext } from '../core/context';
 import { AppError } from '../core/errors';
 import { APP_SCHEME_DEFINITION, createAppRequestHandler } from './app-protocol';
@@ -34,6 +34,9 @@ let ctx: AppContext | null = null;
 let win: BrowserWindow | null = null;
 let closed = false;
 
+// Errors outside the router (timers, event handlers) go to the log file the clerk can send to support.
+process.on('unhandledRejection', (e) => ctx?.logger.error('unhandled rejection', { error: e }));
+
 function fatal(title: string, message: string): void {
   dialog.showErrorBox(title, message);
   app.exit(1);
@@ -45,7 +48,10 @@ function createWindow(): BrowserWindow {
   w.on('closed', () => {
     if (win === w) win = null;
   });
-  void w.loadURL(APP_START_URL);
+  w.webContents.on('render-process-gone', (_e, details) =>
+    ctx?.logger.error('renderer process gone', { reason: details.reason, exitCode: details.exitCode }),
+  );
+  w.loadURL(APP_START_URL).catch((e: unknown) => ctx?.logger.error('window failed to load', { error: e }));
   return w;
 }
 
@@ -70,7 +76,9 @@ async function start(): Promise<void> {
     return;
   }
   const context = ctx;
-  bindIpc(ipcMain, () => ctx, isTrustedUrl, { isTrustedSender: (sender) => win !== null && sender === win.webContents });
+  bindIpc(ipcMain, () => ctx, isTrustedUrl, {
+    isTrustedSender: (sender) => win !== null && !win.isDestroyed() && (sender as WebContents | undefined)?.id === win.webContents.id,
+  });
   forwardEvents(context, () => win?.webContents ?? null);
   const actions = createMenuActions({ getContext: () => ctx, getWindow: () => win });
   Menu.setApplicationMenu(
