@@ -15,6 +15,21 @@ export const ALLOWED_CHANNELS: readonly string[] = [
   'files.saveAs',
   'settings.get',
   'settings.update',
+  'members.list',
+  'members.get',
+  'members.create',
+  'members.update',
+  'members.remove',
+  'members.addEvent',
+  'members.checkId',
+  'members.moveGroup',
+  'members.stats',
+  'members.registrationPdf',
+  'members.registrationHtml',
+  'groups.tree',
+  'groups.create',
+  'groups.update',
+  'groups.remove',
 ];
 
 export const ALLOWED_EVENTS: readonly string[] = ['backup:created', 'app:restored', 'progress:update'];
