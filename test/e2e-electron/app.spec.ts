@@ -6,8 +6,6 @@ import { SettingsPage } from '../e2e/pages/settings-page';
 import { ShellPage } from '../e2e/pages/shell-page';
 import { electronBinary, launchApp, root, skipReason, tempDataDir } from './electron-app';
 
-test.describe.configure({ mode: 'serial' });
-
 test.beforeAll(() => {
   if (skipReason) console.log(skipReason);
 });
