@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppContext } from '../core/context';
+import { LATEST_SCHEMA_VERSION } from '../core/db/migrations';
+import { validateBackupFile } from '../core/db/restore';
+import { AppError } from '../core/errors';
+
+export interface CheckResult {
+  status: 'ok' | 'problem' | 'skipped';
+  summary: string;
+  details?: string[];
+}
+
+/** One line of `ledger check`. Record types add their own (missing attachment files …) to CHECKS. */
+export interface IntegrityCheck {
+  id: string;
+  label: string;
+  run(ctx: AppContext): CheckResult | Promise<CheckResult>;
+}
+
+const MAX_DETAILS = 20;
+const capped = (lines: string[]): string[] =>
+  lines.length > MAX_DETAILS ? [...lines.slice(0, MAX_DETAILS), `……另有 ${lines.length - MAX_DETAILS} 处`] : lines;
+
+const skippedInRecovery: CheckResult = { status: 'skipped', summary: '数据库无法打开，跳过' };
+
+const databaseIntegrity: IntegrityCheck = {
+  id: 'integrity',
+  label: '数据库完整性',
+  // The context ran quick_check when it opened the folder; a failure put it into recovery.
+  run: (ctx) =>
+    ctx.status === 'ok'
+      ? { status: 'ok', summary: '通过（quick_check）' }
+      : {
+          status: 'problem',
+          summary: ctx.recoveryReason ?? '数据库未通过完整性检查',
+          details: ['可用「ledger restore <备份名>」从备份恢复；备份列表见数据文件夹中的 backups。'],
+        },
+};
+
+const foreignKeys: IntegrityCheck = {
+  id: 'foreign-keys',
+  label: '记录之间的引用',
+  run: (ctx) => {
+    if (ctx.status !== 'ok') return skippedInRecovery;
+    const rows = ctx.db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
+    if (!rows.length) return { status: 'ok', summary: '没有断开的引用（foreign_key_check）' };
+    return {
+      status: 'problem',
+      summary: `有 ${rows.length} 处引用指向不存在的记录`,
+      details: capped(rows.map((r) => `表 ${r.table} 第 ${r.rowid ?? '?'} 行引用的 ${r.parent} 记录不存在`)),
+    };
+  },
+};
+
+const schemaVersion: IntegrityCheck = {
+  id: 'schema-version',
+  label: '数据库版本',
+  run: (ctx) => {
+    if (ctx.status !== 'ok') return skippedInRecovery;
+    const found = ctx.schemaVersion();
+    if (found === LATEST_SCHEMA_VERSION) return { status: 'ok', summary: `版本 ${found}，与本程序一致` };
+    return { status: 'problem', summary: `数据库版本 ${found}，本程序的版本为 ${LATEST_SCHEMA_VERSION}` };
+  },
+};
+
+const backupsFolder: IntegrityCheck = {
+  id: 'backups',
+  label: '备份文件夹',
+  run: (ctx) => {
+    const dir = ctx.paths.backupsDir;
+    try {
+      fs.accessSync(dir, fs.constants.R_OK | fs.constants.W_OK);
+      fs.readdirSync(dir);
+    } catch (e) {
+      return { status: 'problem', summary: `无法读写备份文件夹 ${dir}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` };
+    }
+    const backups = ctx.listBackups();
+    const newest = backups[0];
+    if (!newest) return { status: 'ok', summary: '可读写，还没有备份' };
+    try {
+      validateBackupFile(path.join(dir, newest.name), LATEST_SCHEMA_VERSION);
+    } catch (e) {
+      // The restore wording ("未恢复。当前数据没有改动。") does not fit a check, so only the reason is kept.
+      const why = e instanceof AppError ? e.message.replace(/[，,]?\s*未恢复。.*$/s, '') : String(e);
+      return { status: 'problem', summary: `最新的备份 ${newest.name} 无法使用：${why}` };
+    }
+    return { status: 'ok', summary: `可读写，共 ${backups.length} 个备份，最新的 ${newest.name} 完好` };
+  },
+};
+
+export const CHECKS: IntegrityCheck[] = [databaseIntegrity, foreignKeys, schemaVersion, backupsFolder];

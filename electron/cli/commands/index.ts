@@ -1,0 +1,16 @@
+import type { CliCommand } from '../command';
+import { backupCommand } from './backup';
+import { checkCommand } from './check';
+import { infoCommand } from './info';
+import { restoreCommand } from './restore';
+import { settingsGetCommand, settingsSetCommand } from './settings';
+
+/** Every verb of `ledger`, in the order the help lists them. A new verb is one module and one line here. */
+export const COMMANDS: readonly CliCommand[] = [
+  infoCommand,
+  backupCommand,
+  restoreCommand,
+  checkCommand,
+  settingsGetCommand,
+  settingsSetCommand,
+];
