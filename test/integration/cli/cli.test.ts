@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { AppContext } from '../../../electron/core/context';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations';
+import { updateSettings } from '../../../electron/core/settings/settings.service';
 import { APP_VERSION } from '../../../electron/core/version';
 import type { AppInfo, AuditEntry, Settings } from '../../../shared/contract';
 import { buildCli, CLI_BIN, jsonOf, runCli, runNode } from '../../helpers/cli';
@@ -137,14 +138,21 @@ describe('ledger settings', () => {
     expect(r.stderr).toContain(needle);
     expect(r.stdout).toBe('');
 
-    const asJson = await ledger('settings', 'set', ...args, '--json');
-    expect(asJson.code).toBe(1);
-    expect(jsonOf<Err>(asJson)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
 
     await inFolder(dir, async (ctx) => {
       expect(await call(ctx, 'settings.get')).toMatchObject({ unitName: '原来的名称', orgCodes: [], fondsCode: '', unitType: 'school' });
       expect(await call<AuditEntry[]>(ctx, 'audit.list', {})).toHaveLength(1);
     });
+  });
+
+  it('answers a refused value with one JSON error document on stdout when --json is given', async () => {
+    const { ledger } = folder();
+    const r = await ledger('settings', 'set', '全宗号', '全宗/1', '--json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('全宗号');
+    const doc = jsonOf<Err>(r);
+    expect(doc).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(doc.error.message).toContain('全宗号');
   });
 });
 
@@ -248,7 +256,9 @@ describe('ledger check', () => {
   it('exits 1 and names the problem on a corrupt database', async () => {
     const { dir, ledger } = folder();
     await inFolder(dir, async (ctx) => {
-      for (let i = 0; i < 120; i++) await call(ctx, 'settings.update', { fondsName: `第${i}版${'档案'.repeat(30)}` });
+      ctx.db.transaction(() => {
+        for (let i = 0; i < 120; i++) updateSettings(ctx, { fondsName: `第${i}版${'档案'.repeat(30)}` });
+      })();
     });
     corruptMiddlePages(path.join(dir, 'ledger.sqlite'));
     const r = await ledger('check');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../electron/core/context';
+import { updateSettings } from '../../../electron/core/settings/settings.service';
 import type { AppInfo, BackupInfo, Settings } from '../../../shared/contract';
 import { call, openTestContext } from '../../helpers/context';
 import { corruptMiddlePages, dumpDb, truncateToHalf } from '../../helpers/sqlite-files';
@@ -18,7 +19,10 @@ afterEach(async () => {
 async function folderWithBackup(): Promise<{ dataDir: string; backup: BackupInfo; saved: ReturnType<typeof dumpDb> }> {
   const c = await openTestContext();
   await call(c, 'settings.update', { unitName: '某某市第一中学', operator: '李干事' });
-  for (let i = 0; i < 150; i++) await call(c, 'settings.update', { fondsName: `全宗名称第${i}版——${'档案'.repeat(20)}` });
+  // One outer transaction (each update nests as a savepoint) keeps 150 audited changes from costing 150 fsyncs.
+  c.db.transaction(() => {
+    for (let i = 0; i < 150; i++) updateSettings(c, { fondsName: `全宗名称第${i}版——${'档案'.repeat(20)}` });
+  })();
   const backup = await call<BackupInfo>(c, 'backup.create', {});
   const saved = dumpDb(c.db);
   const dataDir = c.paths.dataDir;
