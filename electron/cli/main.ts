@@ -140,7 +140,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 }
 
-if (require.main === module) {
+// Run when started as `node dist/cli/main.cjs`; bin.cjs and in-process tests call main() themselves.
+if (typeof require !== 'undefined' && require.main === module) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
