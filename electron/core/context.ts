@@ -12,7 +12,7 @@ import { allHandlers } from './handlers';
 import { createFileLogger, type Logger } from './log';
 import { dataPaths, type DataPaths } from './paths';
 import { createRouter, type Dispatch } from './router';
-import { restoreDatabaseFile, validateBackupFile } from './db/restore';
+import { restoreDatabaseFile, setAsideDamaged, validateBackupFile } from './db/restore';
 
 export type HostKind = AppInfo['host'];
 
@@ -171,6 +171,8 @@ export class AppContext {
   async restoreFrom(sourcePath: string, label: string): Promise<{ safetyBackup: BackupInfo | null }> {
     validateBackupFile(sourcePath, LATEST_SCHEMA_VERSION);
     const safetyBackup = this._db ? await this.backup('pre-restore') : null;
+    const damaged = this._db ? null : setAsideDamaged(this.paths.dbPath, this.clock());
+    if (damaged) this.logger.warn('damaged database kept aside', { path: damaged });
     this._db?.close();
     this._db = null;
     restoreDatabaseFile(sourcePath, this.paths.dbPath);

@@ -30,7 +30,7 @@ export const restoreCommand: CliCommand = {
         `已从「${r.restoredFrom}」恢复，数据库版本 ${r.schemaVersion}。`,
         r.safetyBackup
           ? `恢复前的数据已备份为：${r.safetyBackup.name}`
-          : '恢复前的数据库无法读取，没有做恢复前备份。',
+          : '恢复前的数据库已损坏，无法备份；它已原样移到数据文件夹中的 ledger.sqlite.damaged-* 文件。',
       ],
     };
   },

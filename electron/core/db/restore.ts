@@ -40,3 +40,18 @@ export function restoreDatabaseFile(sourcePath: string, dbPath: string): void {
   for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
   fs.renameSync(staging, dbPath);
 }
+
+/**
+ * A database that failed its check cannot be backed up through SQLite, yet it (and a -wal holding the last
+ * transactions) may still hold records someone can salvage, so a restore moves it aside instead of over it.
+ */
+export function setAsideDamaged(dbPath: string, now: Date): string | null {
+  if (!fs.existsSync(dbPath)) return null;
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  let aside = `${dbPath}.damaged-${stamp}`;
+  for (let n = 2; fs.existsSync(aside); n++) aside = `${dbPath}.damaged-${stamp}-${n}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(dbPath + suffix)) fs.renameSync(dbPath + suffix, aside + suffix);
+  }
+  return aside;
+}

@@ -253,12 +253,13 @@ describe('ledger check', () => {
     expect(asJson.data.checks.map((c) => c.id)).toEqual(expect.arrayContaining(['integrity', 'foreign-keys', 'schema-version', 'backups']));
   });
 
-  it('exits 1 and names the problem on a corrupt database', async () => {
+  it('exits 1 and names the problem on a corrupt database, and passes again after restore', async () => {
     const { dir, ledger } = folder();
-    await inFolder(dir, async (ctx) => {
+    const backup = await inFolder(dir, async (ctx) => {
       ctx.db.transaction(() => {
         for (let i = 0; i < 120; i++) updateSettings(ctx, { fondsName: `第${i}版${'档案'.repeat(30)}` });
       })();
+      return ctx.backup('manual');
     });
     corruptMiddlePages(path.join(dir, 'ledger.sqlite'));
     const r = await ledger('check');
@@ -268,6 +269,11 @@ describe('ledger check', () => {
     const asJson = await ledger('check', '--json');
     expect(asJson.code).toBe(1);
     expect(jsonOf<Ok<{ healthy: boolean }>>(asJson).data.healthy).toBe(false);
+
+    const restored = await ledger('restore', backup.name);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain('ledger.sqlite.damaged-');
+    expect((await ledger('check')).code).toBe(0);
   });
 
   it('reports references to missing records', async () => {

@@ -4,7 +4,7 @@ import type { AppContext } from '../../../electron/core/context';
 import { updateSettings } from '../../../electron/core/settings/settings.service';
 import type { AppInfo, BackupInfo, Settings } from '../../../shared/contract';
 import { call, openTestContext } from '../../helpers/context';
-import { corruptMiddlePages, dumpDb, truncateToHalf } from '../../helpers/sqlite-files';
+import { corruptMiddlePages, dumpDb, sha256File, truncateToHalf } from '../../helpers/sqlite-files';
 
 let ctx: AppContext | undefined;
 afterEach(async () => {
@@ -37,6 +37,7 @@ describe('recovery mode', () => {
   ])('opens a database with %s in recovery, and restoring a backup brings it back', async (_what, damage) => {
     const { dataDir, backup, saved } = await folderWithBackup();
     damage(`${dataDir}/ledger.sqlite`);
+    const damagedHash = sha256File(`${dataDir}/ledger.sqlite`);
 
     ctx = await openTestContext({ dataDir });
     expect(ctx.status).toBe('recovery');
@@ -60,6 +61,10 @@ describe('recovery mode', () => {
     expect((await call<AppInfo>(ctx, 'app.info')).status).toBe('ok');
     expect((await call<Settings>(ctx, 'settings.get')).unitName).toBe('某某市第一中学');
     expect(dumpDb(ctx.db)).toEqual(saved);
+    // The damaged file is kept aside, byte for byte, for whoever tries to salvage it.
+    const aside = fs.readdirSync(dataDir).filter((f) => /^ledger\.sqlite\.damaged-\d{8}-\d{6}(-\d+)?$/.test(f));
+    expect(aside).toHaveLength(1);
+    expect(sha256File(`${dataDir}/${aside[0]}`)).toBe(damagedHash);
   });
 
   it('stays in recovery for a file that is not a database at all, and survives a reopen', async () => {
