@@ -7,6 +7,8 @@ const COUNT_LABELS: Record<string, string> = {
   auditLog: '操作记录',
   backups: '备份',
   members: '会员',
+  memberEvents: '会员变动',
+  unionUnits: '分工会和工会小组',
 };
 
 export const infoCommand: CliCommand = {
