@@ -49,6 +49,8 @@ export function App() {
       locale={zhCN}
       theme={{ token: { fontFamily: FONT_FAMILY, colorPrimary: '#c62f2f', borderRadius: 4 } }}
       componentSize="middle"
+      // antd puts a space between two Chinese characters on a button (恢 复); desktop software does not.
+      button={{ autoInsertSpace: false }}
     >
       <AntdApp>
         <ErrorBoundary>

@@ -1,5 +1,5 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import { Layout, Popover, Space, Tag, Typography, theme } from 'antd';
+import { Button, Layout, Popover, Space, Tag, Typography, theme } from 'antd';
 import { keyLabel } from '../hooks/use-shortcut';
 import { useAppState } from '../state/app-state';
 
@@ -56,9 +56,9 @@ export function ShellHeader() {
       <Space size="middle">
         {info?.host === 'browser' && <Tag color="blue">浏览器模式</Tag>}
         <Popover title="快捷键" content={<ShortcutHelp />} placement="bottomRight">
-          <Typography.Link aria-label="快捷键">
-            <QuestionCircleOutlined /> 快捷键
-          </Typography.Link>
+          <Button type="text" icon={<QuestionCircleOutlined />}>
+            快捷键
+          </Button>
         </Popover>
       </Space>
     </Layout.Header>

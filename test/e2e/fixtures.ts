@@ -1,0 +1,42 @@
+import { test as base, expect } from '@playwright/test';
+import path from 'node:path';
+import { LedgerServer } from './server';
+
+export interface Fixtures {
+  /** A fresh data folder and its own server process, for this test only. */
+  server: LedgerServer;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+  server: async ({}, use, testInfo) => {
+    const server = new LedgerServer(LedgerServer.tempDataDir());
+    try {
+      await server.start();
+      await use(server);
+    } finally {
+      await server.stop();
+      if (testInfo.status !== testInfo.expectedStatus) {
+        for (const file of server.logFiles()) {
+          await testInfo.attach(`日志 ${path.basename(file)}`, { path: file, contentType: 'text/plain' });
+        }
+        await testInfo.attach('服务输出', { body: server.output, contentType: 'text/plain' });
+      }
+      server.remove();
+    }
+  },
+
+  /** The app opened on this test's server. A test fails if the page throws or logs a console error. */
+  page: async ({ page, server }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`页面异常：${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`控制台错误：${m.text()}`);
+    });
+    await page.goto(server.url);
+    await use(page);
+    expect(problems, '页面不应出现异常或控制台错误').toEqual([]);
+  },
+});
+
+export { expect };
