@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import type { AppInfo } from '../../../../shared/contract';
 import { api } from '../../api';
 import { reportError } from '../../components/error-store';
 import { formatDateTime } from '../../format';
@@ -21,14 +22,20 @@ export const COUNT_LABELS: Record<string, string> = {
 };
 
 export function HomePage() {
-  const { info, settings, revision } = useAppState();
+  const { info: loadedInfo, settings, revision } = useAppState();
+  // Counts change while the clerk works elsewhere, so the home page asks afresh each time it opens.
+  const [fresh, setFresh] = useState<AppInfo | null>(null);
   const [lastBackup, setLastBackup] = useState<string | null | undefined>(undefined);
+  const info = fresh ?? loadedInfo;
 
   useEffect(() => {
     let live = true;
-    api
-      .call('backup.list', {})
-      .then((list) => live && setLastBackup(list[0]?.createdAt ?? null))
+    Promise.all([api.call('app.info', {}), api.call('backup.list', {})])
+      .then(([i, list]) => {
+        if (!live) return;
+        setFresh(i);
+        setLastBackup(list[0]?.createdAt ?? null);
+      })
       .catch(reportError);
     return () => {
       live = false;
