@@ -1,4 +1,5 @@
 import type { MemberFields } from '../../../shared/contract/members';
+import { todayIso } from '../../../shared/domain/dates';
 import { checkOtherId, checkResidentId } from '../../../shared/domain/id-number';
 import { normalizeSpaces, toHalfWidth } from '../../../shared/domain/text';
 import type { FieldIssue } from '../errors';
@@ -109,7 +110,7 @@ export function prepareMember(fields: MemberFields, today: Date, pathPrefix: (st
     work_history: fields.workHistory?.trim() || null,
     remarks: fields.remarks?.trim() || null,
   };
-  if (birthDate && birthDate > today.toISOString().slice(0, 10)) {
+  if (birthDate && birthDate > todayIso(today)) {
     issues.push({ path: [...pathPrefix, 'birthDate'], message: '出生日期不能晚于今天' });
   }
   if (row.join_date && birthDate && row.join_date < birthDate) {

@@ -1,4 +1,5 @@
 import type { MemberQuery } from '../../../shared/contract/members';
+import { isLeapYear, toIso } from '../../../shared/domain/dates';
 import { CURRENT_STATUSES } from '../../../shared/domain/member-lifecycle';
 import { toHalfWidth } from '../../../shared/domain/text';
 import type { z } from 'zod';
@@ -61,8 +62,11 @@ const SORT_SQL: Record<ParsedQuery['sortBy'], string> = {
 };
 
 const yearsBefore = (today: Date, years: number) => {
-  const d = new Date(Date.UTC(today.getFullYear() - years, today.getMonth(), today.getDate()));
-  return d.toISOString().slice(0, 10);
+  // Local calendar date, shifted by whole years (29 Feb falls back to 28 Feb in common years).
+  const y = today.getFullYear() - years;
+  const m = today.getMonth() + 1;
+  const d = Math.min(today.getDate(), m === 2 && !isLeapYear(y) ? 28 : today.getDate());
+  return toIso(y, m, d);
 };
 
 /** Builds WHERE for the list and its count; statuses default to the current members (在册 + 保留会籍). */

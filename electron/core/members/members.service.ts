@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { todayIso } from '../../../shared/domain/dates';
 import type { eventInput, MemberDetail, MemberFields, MemberListRow, memberQuery } from '../../../shared/contract/members';
 import { checkTransition, deriveStatus, MEMBER_EVENT_LABELS, type MemberEventType } from '../../../shared/domain/member-lifecycle';
 import { writeAudit } from '../audit';
@@ -113,7 +114,7 @@ export function updatePrepared(scope: WriteScope, id: number, p: Prepared, reaso
       {
         member_id: id,
         type: 'group_move',
-        date: nowIso.slice(0, 10),
+        date: todayIso(now),
         reason,
         handler: scope.actor || null,
         remark: null,
@@ -169,7 +170,7 @@ export function updateMember(ctx: AppContext, id: number, fields: MemberFields, 
 export function addMemberEvent(ctx: AppContext, input: EventInput): MemberDetail {
   const scope = scopeOf(ctx);
   const { db, now } = scope;
-  if (input.date > now.toISOString().slice(0, 10)) {
+  if (input.date > todayIso(now)) {
     throw validationError('会籍变动日期不能晚于今天。', [{ path: ['date'], message: '日期不能晚于今天' }]);
   }
   db.transaction(() => {

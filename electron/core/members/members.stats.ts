@@ -1,4 +1,5 @@
 import type { MemberStats } from '../../../shared/contract/members';
+import { todayIso as localToday } from '../../../shared/domain/dates';
 import { MEMBER_STATUSES, type MemberStatus } from '../../../shared/domain/member-lifecycle';
 import type { DB } from '../db/open';
 
@@ -31,7 +32,7 @@ export function memberStats(db: DB, today: Date): MemberStats {
   ).map((r) => ({ groupId: r.groupId, name: r.name, count: r.count }));
 
   // Age in full years from the stored ISO birth date, in SQL so no row leaves the database.
-  const todayIso = today.toISOString().slice(0, 10);
+  const todayIso = localToday(today);
   const rows = db
     .prepare(
       `SELECT CASE WHEN birth_date IS NULL THEN NULL ELSE

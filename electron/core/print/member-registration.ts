@@ -1,4 +1,5 @@
 import type { MemberDetail } from '../../../shared/contract/members';
+import { todayIso } from '../../../shared/domain/dates';
 import type { Settings } from '../../../shared/contract/settings';
 import { MEMBER_EVENT_LABELS, MEMBER_STATUS_LABELS } from '../../../shared/domain/member-lifecycle';
 import { ID_TYPE_LABELS } from '../../../shared/domain/member-labels';
@@ -70,6 +71,6 @@ ${
 </table>`
     : ''
 }
-<div class="foot">${esc(s.unitName)} 工会台账打印　${esc(printedAt.toISOString().slice(0, 10))}${s.operator ? `　经办：${esc(s.operator)}` : ''}</div>`;
+<div class="foot">${esc(s.unitName)} 工会台账打印　${esc(todayIso(printedAt))}${s.operator ? `　经办：${esc(s.operator)}` : ''}</div>`;
   return page(body, { title: `工会会员登记表 ${m.name}`, css: CSS, marginMm: 15 });
 }
