@@ -1,6 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { main, type CliIo } from '../../electron/cli/main';
+import type { AppContext } from '../../electron/core/context';
+import { openTestContext } from './context';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const CLI_BUNDLE = path.join(ROOT, 'dist', 'cli', 'main.cjs');
@@ -46,10 +49,35 @@ export function runNode(args: string[], opts: { env?: NodeJS.ProcessEnv; nodeArg
 export const runCli = (args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> => runNode([CLI_BUNDLE, ...args], opts);
 
 /** Parses stdout as the one JSON document --json promises; fails loudly on anything else. */
-export function jsonOf<T = unknown>(run: CliRun): T {
+export function jsonOf<T = unknown>(run: { stdout: string; stderr: string }): T {
   try {
     return JSON.parse(run.stdout) as T;
   } catch {
     throw new Error(`stdout is not one JSON document:\n${run.stdout}\nstderr:\n${run.stderr}`);
   }
+}
+
+/** Sets up or inspects a folder in-process, where that is not what the test is about (a spawn costs ~0.2 s). */
+export async function withContext<T>(dataDir: string, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await openTestContext({ dataDir });
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+export interface InProcessRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** main() with its output captured: the bundle's own code path, without a process per call. */
+export async function ledgerInProcess(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<InProcessRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env };
+  const code = await main(argv, io);
+  return { code, stdout: out.map((l) => `${l}\n`).join(''), stderr: err.map((l) => `${l}\n`).join('') };
 }
