@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../shared/contract/app';
+import { stmt } from './db/stmt';
 import type { DB } from './db/open';
 
 export interface AuditRecord {
@@ -14,7 +15,7 @@ const INSERT = `INSERT INTO audit_log (at, actor, action, entity, entity_id, bef
 
 /** Call inside the same transaction as the change, so the log never disagrees with the data. */
 export function writeAudit(db: DB, actor: string, at: Date, rec: AuditRecord): void {
-  db.prepare(INSERT).run(
+  stmt(db, INSERT).run(
     at.toISOString(),
     actor || '未署名',
     rec.action,
@@ -39,8 +40,8 @@ interface AuditRow {
 export function listAudit(db: DB, limit: number, entity?: string): AuditEntry[] {
   const rows = (
     entity
-      ? db.prepare('SELECT * FROM audit_log WHERE entity = ? ORDER BY id DESC LIMIT ?').all(entity, limit)
-      : db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit)
+      ? stmt(db, 'SELECT * FROM audit_log WHERE entity = ? ORDER BY id DESC LIMIT ?').all(entity, limit)
+      : stmt(db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit)
   ) as AuditRow[];
   return rows.map((r) => ({
     id: r.id,

@@ -1,4 +1,5 @@
 import type { MemberQuery } from '../../../shared/contract/members';
+import { stmt } from '../db/stmt';
 import { isLeapYear, toIso } from '../../../shared/domain/dates';
 import { CURRENT_STATUSES } from '../../../shared/domain/member-lifecycle';
 import { toHalfWidth } from '../../../shared/domain/text';
@@ -88,8 +89,7 @@ export function buildWhere(db: DB, q: ParsedQuery, today: Date): { where: string
   if (q.groupId) {
     if (q.includeSubgroups) {
       const ids = (
-        db
-          .prepare(
+        stmt(db, 
             `WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT u.id FROM union_units u JOIN t ON u.parent_id = t.id
              WHERE u.deleted_at IS NULL) SELECT id FROM t`,
           )
@@ -132,13 +132,12 @@ export function buildWhere(db: DB, q: ParsedQuery, today: Date): { where: string
 export function queryMembers(db: DB, q: ParsedQuery, today: Date): { total: number; rows: MemberListDbRow[] } {
   const { where, params } = buildWhere(db, q, today);
   const order = `${SORT_SQL[q.sortBy]} ${q.sortOrder === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, m.id`;
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT m.*, u.name AS group_name FROM members m LEFT JOIN union_units u ON u.id = m.group_id
        WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
     .all(...params, q.limit, q.offset) as MemberListDbRow[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM members m WHERE ${where}`).get(...params) as { n: number }).n;
+  const total = (stmt(db, `SELECT count(*) AS n FROM members m WHERE ${where}`).get(...params) as { n: number }).n;
   return { total, rows };
 }
 

@@ -1,4 +1,5 @@
 import type { DB } from '../db/open';
+import { stmt } from '../db/stmt';
 
 /** One row of `members` as stored. */
 export interface MemberRow {
@@ -102,17 +103,16 @@ const UPDATE_SQL = `UPDATE members SET ${WRITABLE_COLUMNS.map((c) => `${c} = @${
   WHERE id = @id`;
 
 export function insertMember(db: DB, row: WritableRow, now: string, batchId: number | null = null): number {
-  const info = db.prepare(INSERT_SQL).run({ ...row, now, import_batch_id: batchId });
+  const info = stmt(db, INSERT_SQL).run({ ...row, now, import_batch_id: batchId });
   return Number(info.lastInsertRowid);
 }
 
 export function updateMember(db: DB, id: number, row: WritableRow, now: string): void {
-  db.prepare(UPDATE_SQL).run({ ...row, id, now });
+  stmt(db, UPDATE_SQL).run({ ...row, id, now });
 }
 
 export function getMemberRow(db: DB, id: number): (MemberRow & { group_name: string | null }) | undefined {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT m.*, u.name AS group_name FROM members m LEFT JOIN union_units u ON u.id = m.group_id
        WHERE m.id = ? AND m.deleted_at IS NULL`,
     )
@@ -120,32 +120,31 @@ export function getMemberRow(db: DB, id: number): (MemberRow & { group_name: str
 }
 
 export function findByIdNumber(db: DB, idNumber: string): MemberRow | undefined {
-  return db.prepare('SELECT * FROM members WHERE id_number = ? AND deleted_at IS NULL').get(idNumber) as MemberRow | undefined;
+  return stmt(db, 'SELECT * FROM members WHERE id_number = ? AND deleted_at IS NULL').get(idNumber) as MemberRow | undefined;
 }
 
 export function findByMemberNo(db: DB, memberNo: string): MemberRow | undefined {
-  return db.prepare('SELECT * FROM members WHERE member_no = ? AND deleted_at IS NULL').get(memberNo) as MemberRow | undefined;
+  return stmt(db, 'SELECT * FROM members WHERE member_no = ? AND deleted_at IS NULL').get(memberNo) as MemberRow | undefined;
 }
 
 export function findByStaffNo(db: DB, staffNo: string): MemberRow[] {
-  return db.prepare('SELECT * FROM members WHERE staff_no = ? AND deleted_at IS NULL').all(staffNo) as MemberRow[];
+  return stmt(db, 'SELECT * FROM members WHERE staff_no = ? AND deleted_at IS NULL').all(staffNo) as MemberRow[];
 }
 
 export function softDeleteMember(db: DB, id: number, now: string): void {
-  db.prepare('UPDATE members SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
+  stmt(db, 'UPDATE members SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
 }
 
 export function setMemberStatus(db: DB, id: number, status: string, now: string): void {
-  db.prepare('UPDATE members SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+  stmt(db, 'UPDATE members SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
 }
 
 export function setMemberGroup(db: DB, id: number, groupId: number | null, now: string): void {
-  db.prepare('UPDATE members SET group_id = ?, updated_at = ? WHERE id = ?').run(groupId, now, id);
+  stmt(db, 'UPDATE members SET group_id = ?, updated_at = ? WHERE id = ?').run(groupId, now, id);
 }
 
 export function listEvents(db: DB, memberId: number): EventRow[] {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT e.*, f.name AS from_group, t.name AS to_group FROM member_events e
        LEFT JOIN union_units f ON f.id = e.from_group_id LEFT JOIN union_units t ON t.id = e.to_group_id
        WHERE e.member_id = ? ORDER BY e.date, e.id`,
@@ -168,8 +167,7 @@ export interface NewEvent {
 
 export function insertEvent(db: DB, e: NewEvent, now: string): number {
   return Number(
-    db
-      .prepare(
+    stmt(db, 
         `INSERT INTO member_events (member_id, type, date, reason, handler, remark, other_union, from_group_id,
            to_group_id, import_batch_id, created_at)
          VALUES (@member_id, @type, @date, @reason, @handler, @remark, @other_union, @from_group_id, @to_group_id,
@@ -180,15 +178,14 @@ export function insertEvent(db: DB, e: NewEvent, now: string): number {
 }
 
 /** Keeps the 1–2 character gram table and the trigram FTS row in step with the member row. */
-export function writeSearchIndex(db: DB, id: number, name: string, ids: string[], grams: string[]): void {
-  db.prepare('DELETE FROM member_name_grams WHERE member_id = ?').run(id);
-  const ins = db.prepare('INSERT OR IGNORE INTO member_name_grams (gram, member_id) VALUES (?, ?)');
+export function writeSearchIndex(db: DB, id: number, name: string, ids: string[], grams: string[], fresh = false): void {
+  if (!fresh) dropSearchIndex(db, id);
+  const ins = stmt(db, 'INSERT OR IGNORE INTO member_name_grams (gram, member_id) VALUES (?, ?)');
   for (const g of grams) ins.run(g, id);
-  db.prepare('DELETE FROM member_fts WHERE rowid = ?').run(id);
-  db.prepare('INSERT INTO member_fts (rowid, name, ids) VALUES (?, ?, ?)').run(id, name, ids.join(' '));
+  stmt(db, 'INSERT INTO member_fts (rowid, name, ids) VALUES (?, ?, ?)').run(id, name, ids.join(' '));
 }
 
 export function dropSearchIndex(db: DB, id: number): void {
-  db.prepare('DELETE FROM member_name_grams WHERE member_id = ?').run(id);
-  db.prepare('DELETE FROM member_fts WHERE rowid = ?').run(id);
+  stmt(db, 'DELETE FROM member_name_grams WHERE member_id = ?').run(id);
+  stmt(db, 'DELETE FROM member_fts WHERE rowid = ?').run(id);
 }

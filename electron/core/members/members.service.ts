@@ -73,7 +73,7 @@ export function insertPrepared(scope: WriteScope, p: Prepared, arrival?: Arrival
   assertUnique(db, p.row, null);
   assertGroup(db, p.row.group_id);
   const id = repo.insertMember(db, p.row, nowIso, scope.batchId ?? null);
-  repo.writeSearchIndex(db, id, p.row.name, searchIds(p.row), nameGrams(p.row.name));
+  repo.writeSearchIndex(db, id, p.row.name, searchIds(p.row), nameGrams(p.row.name), true);
   const first = arrival ?? (p.row.join_date ? { type: 'join' as const, date: p.row.join_date } : null);
   if (first) {
     repo.insertEvent(
@@ -93,7 +93,7 @@ export function insertPrepared(scope: WriteScope, p: Prepared, arrival?: Arrival
       nowIso,
     );
   }
-  recomputeStatus(db, id, nowIso);
+  // Both arrival events leave a new member 在册, the status the row is inserted with: nothing to recompute.
   writeAudit(db, scope.actor, now, { action: 'members.create', entity: 'member', entityId: id, after: p.row });
   return id;
 }

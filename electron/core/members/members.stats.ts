@@ -1,4 +1,5 @@
 import type { MemberStats } from '../../../shared/contract/members';
+import { stmt } from '../db/stmt';
 import { todayIso as localToday } from '../../../shared/domain/dates';
 import { MEMBER_STATUSES, type MemberStatus } from '../../../shared/domain/member-lifecycle';
 import type { DB } from '../db/open';
@@ -14,15 +15,14 @@ export const AGE_BANDS = [
 /** Figures for 首页: all computed in SQL over indexed columns, so they stay quick at 100k members. */
 export function memberStats(db: DB, today: Date): MemberStats {
   const byStatus = Object.fromEntries(MEMBER_STATUSES.map((s) => [s, 0])) as Record<MemberStatus, number>;
-  for (const r of db.prepare('SELECT status, count(*) AS n FROM members WHERE deleted_at IS NULL GROUP BY status').all() as {
+  for (const r of stmt(db, 'SELECT status, count(*) AS n FROM members WHERE deleted_at IS NULL GROUP BY status').all() as {
     status: MemberStatus;
     n: number;
   }[])
     byStatus[r.status] = r.n;
 
   const byGroup = (
-    db
-      .prepare(
+    stmt(db, 
         `SELECT m.group_id AS groupId, ifnull(u.name, '未分组') AS name, count(*) AS count
          FROM members m LEFT JOIN union_units u ON u.id = m.group_id
          WHERE m.deleted_at IS NULL AND m.status IN ('active', 'retained')
@@ -33,8 +33,7 @@ export function memberStats(db: DB, today: Date): MemberStats {
 
   // Age in full years from the stored ISO birth date, in SQL so no row leaves the database.
   const todayIso = localToday(today);
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT CASE WHEN birth_date IS NULL THEN NULL ELSE
                 (CAST(substr(@today, 1, 4) AS INTEGER) - CAST(substr(birth_date, 1, 4) AS INTEGER)
                  - (substr(@today, 6, 5) < substr(birth_date, 6, 5))) END AS age,
@@ -52,7 +51,7 @@ export function memberStats(db: DB, today: Date): MemberStats {
     else band.unknown += r.n;
   }
   const noId = (
-    db.prepare("SELECT count(*) AS n FROM members WHERE deleted_at IS NULL AND id_number IS NULL AND status IN ('active','retained')").get() as { n: number }
+    stmt(db, "SELECT count(*) AS n FROM members WHERE deleted_at IS NULL AND id_number IS NULL AND status IN ('active','retained')").get() as { n: number }
   ).n;
   return { byStatus, byGroup, ageBands, noId, total: byStatus.active + byStatus.retained };
 }

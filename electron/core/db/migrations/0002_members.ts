@@ -103,6 +103,7 @@ export const m0002Members: Migration = {
         member_id INTEGER NOT NULL REFERENCES members (id),
         PRIMARY KEY (gram, member_id)
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX member_name_grams_member ON member_name_grams (member_id);
 
       -- Fragments of three or more characters: names, ID numbers, phones, 会员证号, 工号.
       CREATE VIRTUAL TABLE member_fts USING fts5 (
