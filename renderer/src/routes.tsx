@@ -11,6 +11,7 @@ import type { ReactNode } from 'react';
 import { CONGRESS_NAME, DISCLOSURE_NAME, type UnitType } from '../../shared/domain/labels';
 import { EmptyArea } from './components/EmptyArea';
 import { HomePage } from './pages/home/HomePage';
+import { MembersArea } from './pages/members/MembersArea';
 import { SettingsPage } from './pages/settings/SettingsPage';
 
 export interface NavArea {
@@ -27,7 +28,7 @@ export const NAV_AREAS: NavArea[] = [
     path: '/members',
     icon: <TeamOutlined />,
     label: () => '会员档案',
-    element: () => <EmptyArea title="会员档案" description="会员档案：会员登记、会籍变动、工会小组和检索将在这里。" />,
+    element: () => <MembersArea />,
   },
   {
     path: '/proposals',

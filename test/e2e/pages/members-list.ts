@@ -12,7 +12,7 @@ export class MembersListPage extends ShellPage {
 
   constructor(page: Page) {
     super(page);
-    this.search = page.getByTestId('member-search').locator('input');
+    this.search = page.getByRole('textbox', { name: '搜索会员' });
     this.total = page.getByTestId('member-total');
     this.table = page.getByRole('table', { name: '会员名册' });
     this.rows = this.table.locator('[role=row][data-member-id]');

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { AppInfo } from '../../../../shared/contract';
 import { api } from '../../api';
 import { reportError } from '../../components/error-store';
+import { MemberStatsPanel } from '../../components/members/MemberStatsPanel';
 import { formatDateTime } from '../../format';
 import { useAppState } from '../../state/app-state';
 
@@ -76,6 +77,7 @@ export function HomePage() {
           </Card>
         </Col>
       </Row>
+      <MemberStatsPanel revision={revision} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         程序版本 {info?.appVersion}，数据库结构版本 {info?.schemaVersion}。备份与恢复在「设置」中。
       </Typography.Paragraph>

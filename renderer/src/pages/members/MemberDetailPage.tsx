@@ -1,0 +1,168 @@
+import { ApartmentOutlined, ArrowLeftOutlined, EditOutlined, PrinterOutlined, SwapOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Result, Row, Space, Spin, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import type { MemberDetail } from '../../../../shared/contract';
+import { api, errorMessage } from '../../api';
+import { MemberFlags, StatusTag } from '../../components/members/StatusTag';
+import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
+import { allowedEventTypes, EventModal } from './EventModal';
+import { MemberDescriptions } from './MemberDescriptions';
+import { MemberTimeline } from './MemberTimeline';
+import { MoveGroupModal } from './MoveGroupModal';
+import { PrintPreviewModal } from './PrintPreviewModal';
+import { lastListAddress } from './list-address';
+
+/** What the form hands over after a save: the non-blocking notes the core returned. */
+export interface SavedState {
+  warnings?: string[];
+}
+
+type Dialog = 'event' | 'move' | 'print' | null;
+
+/** Back to the list as the clerk left it (search, filters and sort are kept in the address). */
+export function useBack() {
+  const navigate = useNavigate();
+  return useCallback(() => void navigate(lastListAddress()), [navigate]);
+}
+
+/** One member: every field grouped like the 登记表, the lifecycle timeline, and what can be done next. */
+export function MemberDetailPage() {
+  const { id } = useParams();
+  const memberId = Number(id);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [member, setMember] = useState<MemberDetail | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [dialog, setDialogState] = useState<Dialog>(null);
+  // Each opening is a new session: the dialog's form starts from its defaults (today, the operator), not from
+  // what was typed the last time.
+  const [session, setSession] = useState(0);
+  const setDialog = useCallback((d: Dialog) => {
+    if (d) setSession((n) => n + 1);
+    setDialogState(d);
+  }, []);
+  const [warnings, setWarnings] = useState<string[]>(() => (location.state as SavedState | null)?.warnings ?? []);
+
+  const load = useCallback(async () => {
+    try {
+      setMember(await api.call('members.get', { id: memberId }));
+      setProblem(null);
+    } catch (e) {
+      setProblem(errorMessage(e));
+    }
+  }, [memberId]);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading external state is what this effect is for
+    void load();
+  }, [load]);
+
+  useShortcut('ctrl+p', () => setDialog('print'), !!member);
+
+  if (!Number.isInteger(memberId) || memberId <= 0) {
+    return <Result status="404" title="没有这个会员" extra={<Button onClick={() => void navigate('/members')}>返回名册</Button>} />;
+  }
+  if (problem && !member) {
+    return <Result status="warning" title="会员信息没有打开" subTitle={problem} extra={<Button onClick={() => void navigate('/members')}>返回名册</Button>} />;
+  }
+  if (!member) {
+    return (
+      <div style={{ padding: 48, textAlign: 'center' }}>
+        <Spin description="正在打开…" />
+      </div>
+    );
+  }
+
+  const canChange = allowedEventTypes(member).length > 0;
+  return (
+    <div data-testid="member-detail">
+      <DetailHeader member={member} canChange={canChange} onDialog={setDialog} />
+      {warnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          closable={{ onClose: () => setWarnings([]), 'aria-label': '关闭' }}
+          style={{ marginBottom: 16 }}
+          data-testid="save-warnings"
+          title="已保存，请留意："
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <MemberDescriptions m={member} />
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title="会籍变动记录" extra={<StatusTag status={member.status} />}>
+            <MemberTimeline events={member.events} />
+          </Card>
+        </Col>
+      </Row>
+      <EventModal
+        key={`event-${session}`}
+        member={member}
+        open={dialog === 'event'}
+        onClose={() => setDialog(null)}
+        onDone={(m) => {
+          setMember(m);
+          setDialog(null);
+        }}
+      />
+      <MoveGroupModal
+        key={`move-${session}`}
+        member={member}
+        open={dialog === 'move'}
+        onClose={() => setDialog(null)}
+        onDone={() => {
+          setDialog(null);
+          void load();
+        }}
+      />
+      <PrintPreviewModal memberId={member.id} memberName={member.name} open={dialog === 'print'} onClose={() => setDialog(null)} />
+    </div>
+  );
+}
+
+function DetailHeader({ member, canChange, onDialog }: { member: MemberDetail; canChange: boolean; onDialog: (d: Dialog) => void }) {
+  const navigate = useNavigate();
+  const back = useBack();
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16 }}>
+      <Button icon={<ArrowLeftOutlined />} onClick={back} aria-label="返回">
+        返回
+      </Button>
+      <Typography.Title level={4} style={{ margin: 0 }} data-testid="member-name">
+        {member.name}
+      </Typography.Title>
+      <StatusTag status={member.status} />
+      <MemberFlags flags={member.flags} />
+      {member.memberNo && <Typography.Text type="secondary">会员证号 {member.memberNo}</Typography.Text>}
+      <div style={{ flex: 1 }} />
+      <Space wrap>
+        <Button icon={<EditOutlined />} onClick={() => void navigate(`/members/${member.id}/edit`)}>
+          编辑
+        </Button>
+        <Tooltip title={canChange ? '入会、转入、转出、保留会籍、恢复会籍、退会、开除会籍、去世' : '当前状态下没有可办理的变动'}>
+          <Button icon={<SwapOutlined />} disabled={!canChange} onClick={() => onDialog('event')}>
+            办理会籍变动
+          </Button>
+        </Tooltip>
+        <Button icon={<ApartmentOutlined />} onClick={() => onDialog('move')}>
+          调整小组
+        </Button>
+        <Tooltip title={`打印登记表（${keyLabel('ctrl+p')}）`}>
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => onDialog('print')}>
+            打印登记表
+          </Button>
+        </Tooltip>
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { ExportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Input, Space, Tooltip, Typography, type InputRef } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { ColumnChooser } from '../../components/members/ColumnChooser';
+import { MemberTable, type SortState } from '../../components/members/MemberTable';
+import { loadColumnKeys, MEMBER_COLUMNS, saveColumnKeys } from '../../components/members/member-columns';
+import { useGroupTree } from '../../components/members/use-group-tree';
+import { useMemberPages } from '../../components/members/use-member-pages';
+import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
+import { MemberFilters } from './MemberFilters';
+import { rememberListAddress } from './list-address';
+import {
+  DEFAULT_FILTER,
+  filterFromParams,
+  filterToParams,
+  filterToQuery,
+  hasFilters,
+  type MemberFilter,
+  type MemberSortField,
+} from './member-filter';
+
+const SEARCH_DELAY_MS = 200;
+
+/** 会员名册: one search box, filters, and the virtual table of every member that matches. */
+export function MemberListPage() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const query = useMemo(() => filterToQuery(filter), [filter]);
+  const [reloadKey, setReloadKey] = useState(0);
+  const cache = useMemberPages(query, reloadKey);
+  const { tree } = useGroupTree();
+  const [columnKeys, setColumnKeys] = useState(loadColumnKeys);
+  const columns = useMemo(() => MEMBER_COLUMNS.filter((c) => columnKeys.includes(c.key)), [columnKeys]);
+  const searchRef = useRef<InputRef>(null);
+
+  // The box shows what is typed at once; the list follows after a short pause.
+  const [text, setText] = useState(filter.search);
+  const [shownSearch, setShownSearch] = useState(filter.search);
+  if (shownSearch !== filter.search) {
+    // The address changed from outside (back button, menu): the box follows it.
+    setShownSearch(filter.search);
+    setText(filter.search);
+  }
+
+  const update = (patch: Partial<MemberFilter>) => setParams(filterToParams({ ...filter, ...patch }), { replace: true });
+
+  useEffect(() => {
+    if (text === filter.search) return;
+    const timer = setTimeout(() => {
+      // Marked as ours, so the sync above does not put an older text back while the clerk keeps typing.
+      setShownSearch(text);
+      setParams(filterToParams({ ...filter, search: text }), { replace: true });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, filter, setParams]);
+
+  useEffect(() => rememberListAddress(params.toString()), [params]);
+
+  useShortcut('ctrl+f', () => searchRef.current?.focus({ cursor: 'all' }));
+  useShortcut('ctrl+n', () => void navigate('/members/new'));
+
+  const sort: SortState = { sortBy: filter.sortBy, sortOrder: filter.sortOrder };
+  const chooseColumns = (keys: string[]) => {
+    setColumnKeys(keys);
+    saveColumnKeys(keys);
+  };
+
+  return (
+    <div>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center', marginBottom: 12 }}>
+        <Input
+          ref={searchRef}
+          data-testid="member-search"
+          aria-label="搜索会员"
+          allowClear
+          prefix={<SearchOutlined style={{ color: '#999' }} />}
+          placeholder="姓名、拼音首字母、身份证号、手机号或会员证号"
+          suffix={
+            <Typography.Text type="secondary" keyboard style={{ fontSize: 12 }}>
+              {keyLabel('ctrl+f')}
+            </Typography.Text>
+          }
+          style={{ width: 440 }}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          maxLength={50}
+        />
+        <div style={{ flex: 1 }} />
+        <ColumnChooser value={columnKeys} onChange={chooseColumns} />
+        <Tooltip title="导出功能随花名册导入导出一起提供">
+          <span>
+            <Button icon={<ExportOutlined />} disabled data-testid="export-filtered">
+              导出当前筛选
+            </Button>
+          </span>
+        </Tooltip>
+        <Tooltip title={`新增会员（${keyLabel('ctrl+n')}）`}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/members/new')}>
+            新增会员
+          </Button>
+        </Tooltip>
+      </div>
+      <div style={{ marginBottom: 12 }}>
+        <MemberFilters filter={filter} onChange={update} tree={tree} />
+      </div>
+      <Space style={{ marginBottom: 8 }} size="middle">
+        <Typography.Text data-testid="member-total">
+          {cache.total != null ? `共 ${cache.total} 人` : cache.error ? '未能统计' : '正在统计…'}
+        </Typography.Text>
+        {(hasFilters(filter) || filter.search) && (
+          <Typography.Link
+            onClick={() => {
+              setText('');
+              setParams(filterToParams({ ...DEFAULT_FILTER, sortBy: filter.sortBy, sortOrder: filter.sortOrder }), { replace: true });
+            }}
+          >
+            清除搜索和筛选
+          </Typography.Link>
+        )}
+      </Space>
+      <MemberTable
+        cache={cache}
+        columns={columns}
+        sort={sort}
+        onSort={(s) => update({ sortBy: s.sortBy as MemberSortField, sortOrder: s.sortOrder })}
+        onOpen={(row) => void navigate(`/members/${row.id}`)}
+        onRetry={() => setReloadKey((k) => k + 1)}
+        height="max(320px, calc(100vh - 330px))"
+      />
+    </div>
+  );
+}
