@@ -14,7 +14,11 @@ export function AppShell() {
   const { token } = theme.useToken();
   const location = useLocation();
   const navigate = useNavigate();
-  const current = NAV_AREAS.find((a) => a.path === location.pathname) ?? NAV_AREAS[0]!;
+  // An area owns the addresses below it too (/members/12 belongs to 会员档案).
+  const current =
+    NAV_AREAS.find((a) => a.path === location.pathname) ??
+    NAV_AREAS.find((a) => a.path !== '/' && location.pathname.startsWith(`${a.path}/`)) ??
+    NAV_AREAS[0]!;
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -52,7 +56,7 @@ export function AppShell() {
           <ErrorBoundary resetKey={location.pathname}>
             <Routes>
               {NAV_AREAS.map((a) => (
-                <Route key={a.path} path={a.path} element={a.element(settings.unitType)} />
+                <Route key={a.path} path={a.path === '/' ? '/' : `${a.path}/*`} element={a.element(settings.unitType)} />
               ))}
               <Route path="*" element={NAV_AREAS[0]!.element(settings.unitType)} />
             </Routes>
