@@ -3,6 +3,11 @@ import path from 'node:path';
 import { LedgerServer } from './server';
 
 export interface Fixtures {
+  /**
+   * Console errors a spec expects and accepts (each with a comment saying why), e.g. test.use({
+   * allowedConsoleErrors: [/…/] }). Everything else the page logs as an error fails the test.
+   */
+  allowedConsoleErrors: RegExp[];
   /** A fresh data folder and its own server process, for this test only. */
   server: LedgerServer;
 }
@@ -26,12 +31,16 @@ export const test = base.extend<Fixtures>({
     }
   },
 
+  allowedConsoleErrors: [[], { option: true }],
+
   /** The app opened on this test's server. A test fails if the page throws or logs a console error. */
-  page: async ({ page, server }, use) => {
+  page: async ({ page, server, allowedConsoleErrors }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`页面异常：${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`控制台错误：${m.text()}`);
+      if (m.type() === 'error' && !allowedConsoleErrors.some((re) => re.test(m.text()))) {
+        problems.push(`控制台错误：${m.text()}`);
+      }
     });
     await page.goto(server.url);
     await use(page);

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { SettingsPage } from './pages/settings-page';
+import { shoot } from './shots';
 
-test('a damaged database opens the recovery screen, and restoring a backup brings the app back', async ({ page, server }) => {
+test('a damaged database opens the recovery screen, and restoring a backup brings the app back', async ({ page, server }, testInfo) => {
   const s = new SettingsPage(page);
   await s.goto();
   await s.fill({ unitName: '某某市人民医院' });
@@ -18,6 +19,7 @@ test('a damaged database opens the recovery screen, and restoring a backup bring
   const recovery = page.getByTestId('recovery');
   await expect(recovery).toContainText('数据库未通过完整性检查');
   await expect(recovery).toContainText('检查结果：');
+  await shoot(page, testInfo, 'recovery');
   const row = recovery.locator('tbody tr.ant-table-row').filter({ hasText: '手动备份' });
   await row.getByRole('button', { name: '恢复' }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '恢复' }).click();
