@@ -132,6 +132,8 @@ export class AppContext {
       db.close();
       throw e;
     }
+    // Lets the planner gather statistics it lacks (cheap when nothing changed); see optimize().
+    db.pragma('optimize = 0x10002');
     this._db = db;
     this._recoveryReason = null;
     this.changesAtLastBackup = this.totalChanges();
@@ -158,6 +160,11 @@ export class AppContext {
     this.logger.info('backup created', { ...info });
     this.events.emit('backup:created', info);
     return info;
+  }
+
+  /** After a bulk write (import, archive) the query planner's statistics are stale: refresh them. */
+  optimize(): void {
+    this._db?.exec('ANALYZE');
   }
 
   listBackups(): BackupInfo[] {

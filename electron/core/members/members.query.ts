@@ -38,7 +38,7 @@ export function searchClause(raw: string): { kind: SearchKind; sql: string; para
       kind: 'pinyin',
       sql: `SELECT id FROM members WHERE name_initials >= ? AND name_initials < ?
             UNION SELECT id FROM members WHERE name_pinyin >= ? AND name_pinyin < ?
-            UNION SELECT id FROM members WHERE member_no >= ? AND member_no < ?`,
+            UNION SELECT id FROM members WHERE member_no >= ? AND member_no < ? AND deleted_at IS NULL`,
       params: [q, hi, q, hi, q.toUpperCase(), nextPrefix(q.toUpperCase())],
     };
   }
@@ -48,7 +48,8 @@ export function searchClause(raw: string): { kind: SearchKind; sql: string; para
   const up = q.toUpperCase();
   return {
     kind: 'number-prefix',
-    sql: `SELECT id FROM members WHERE member_no >= ? AND member_no < ? UNION SELECT id FROM members WHERE staff_no >= ? AND staff_no < ?`,
+    sql: `SELECT id FROM members WHERE member_no >= ? AND member_no < ? AND deleted_at IS NULL
+          UNION SELECT id FROM members WHERE staff_no >= ? AND staff_no < ?`,
     params: [up, nextPrefix(up), up, nextPrefix(up)],
   };
 }
@@ -79,13 +80,7 @@ export function buildWhere(db: DB, q: ParsedQuery, today: Date): { where: string
     parts.push(`m.status IN (${statuses.map(() => '?').join(', ')})`);
     params.push(...statuses);
   }
-  if (q.search) {
-    const s = searchClause(q.search);
-    if (s.kind !== 'none') {
-      parts.push(`m.id IN (${s.sql})`);
-      params.push(...s.params);
-    }
-  }
+
   if (q.groupId) {
     if (q.includeSubgroups) {
       const ids = (
@@ -129,15 +124,45 @@ export function buildWhere(db: DB, q: ParsedQuery, today: Date): { where: string
   return { where: parts.join(' AND '), params };
 }
 
+/** Above this many hits, walking the sort index and keeping the hits beats sorting all hits. */
+const MANY_HITS = 2000;
+
+/**
+ * Few search hits: the hits drive (a materialised CTE forced to the outer loop with CROSS JOIN), then are sorted.
+ * Many hits (a common surname, one pinyin letter) sorted by name: the partial sort index is walked in order
+ * and stops at the page end. No search: the sort index directly. The count always uses the same WHERE.
+ */
 export function queryMembers(db: DB, q: ParsedQuery, today: Date): { total: number; rows: MemberListDbRow[] } {
   const { where, params } = buildWhere(db, q, today);
   const order = `${SORT_SQL[q.sortBy]} ${q.sortOrder === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, m.id`;
-  const rows = stmt(db, 
-      `SELECT m.*, u.name AS group_name FROM members m LEFT JOIN union_units u ON u.id = m.group_id
-       WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, q.limit, q.offset) as MemberListDbRow[];
-  const total = (stmt(db, `SELECT count(*) AS n FROM members m WHERE ${where}`).get(...params) as { n: number }).n;
+  const s = q.search ? searchClause(q.search) : null;
+  const cols = 'm.*, u.name AS group_name';
+  const join = 'LEFT JOIN union_units u ON u.id = m.group_id';
+  let rows: MemberListDbRow[];
+  let total: number;
+  if (s && s.kind !== 'none') {
+    const cte = `WITH c(id) AS MATERIALIZED (${s.sql})`;
+    total = (stmt(db, `${cte} SELECT count(*) AS n FROM c CROSS JOIN members m ON m.id = c.id WHERE ${where}`).get(
+      ...s.params,
+      ...params,
+    ) as { n: number }).n;
+    const walkIndex = total > MANY_HITS && q.sortBy === 'name';
+    rows = stmt(
+      db,
+      walkIndex
+        ? `${cte} SELECT ${cols} FROM members m INDEXED BY members_live_sort ${join}
+           WHERE m.id IN c AND ${where} ORDER BY ${order} LIMIT ? OFFSET ?`
+        : `${cte} SELECT ${cols} FROM c CROSS JOIN members m ON m.id = c.id ${join}
+           WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(...s.params, ...params, q.limit, q.offset) as MemberListDbRow[];
+  } else {
+    rows = stmt(db, `SELECT ${cols} FROM members m ${join} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+      ...params,
+      q.limit,
+      q.offset,
+    ) as MemberListDbRow[];
+    total = (stmt(db, `SELECT count(*) AS n FROM members m WHERE ${where}`).get(...params) as { n: number }).n;
+  }
   return { total, rows };
 }
 
