@@ -42,7 +42,8 @@ function ageOption(s: MemberStats): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: bands.map((b) => b.band) },
+    // Every band labelled: skipping every other one (echarts' default when crowded) hides half the axis.
+    xAxis: { type: 'category', data: bands.map((b) => b.band), axisLabel: { interval: 0, fontSize: 11, hideOverlap: false } },
     yAxis: { type: 'value', minInterval: 1 },
     series,
   };

@@ -25,7 +25,7 @@ export const MEMBER_COLUMNS: MemberColumn[] = [
   {
     key: 'name',
     title: '姓名',
-    width: 170,
+    width: 150,
     sortField: 'name',
     initial: true,
     fixed: true,
@@ -51,7 +51,7 @@ export const MEMBER_COLUMNS: MemberColumn[] = [
   { key: 'phone', title: '手机号码', width: 130, initial: true, render: (r) => text(r.phone) },
   { key: 'group', title: '工会小组', width: 150, sortField: 'group', initial: true, render: (r) => text(r.group) },
   { key: 'workUnit', title: '工作单位', width: 160, initial: false, render: (r) => text(r.workUnit) },
-  { key: 'department', title: '部门', width: 130, initial: true, render: (r) => text(r.department) },
+  { key: 'department', title: '部门', width: 130, initial: false, render: (r) => text(r.department) },
   { key: 'politicalStatus', title: '政治面貌', width: 110, initial: false, render: (r) => text(r.politicalStatus) },
   { key: 'education', title: '学历', width: 100, initial: false, render: (r) => text(r.education) },
   { key: 'jobTitle', title: '职务', width: 120, initial: false, render: (r) => text(r.jobTitle) },

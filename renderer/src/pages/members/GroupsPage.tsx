@@ -10,7 +10,9 @@ import { useGroupTree, type GroupTreeNode } from '../../components/members/use-g
 import { useMemberPages } from '../../components/members/use-member-pages';
 import { GroupEditModal, type GroupEdit } from './GroupEditModal';
 
-const PANEL_COLUMNS = MEMBER_COLUMNS.filter((c) => ['name', 'gender', 'age', 'group', 'phone', 'status'].includes(c.key));
+/** A narrower set for the side panel, so 状态 stays in view without scrolling sideways. */
+const PANEL_WIDTHS: Record<string, number> = { name: 130, gender: 52, age: 52, phone: 120, group: 120, status: 84 };
+const PANEL_COLUMNS = MEMBER_COLUMNS.filter((c) => c.key in PANEL_WIDTHS).map((c) => ({ ...c, width: PANEL_WIDTHS[c.key]! }));
 
 function NodeTitle({ unit }: { unit: UnionUnit }) {
   return (

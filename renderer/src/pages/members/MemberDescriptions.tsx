@@ -15,7 +15,7 @@ type Items = NonNullable<DescriptionsProps['items']>;
 function Section({ title, items, testId }: { title: string; items: Items; testId: string }) {
   return (
     <Card size="small" title={title} style={{ marginBottom: 16 }} data-testid={testId}>
-      <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} styles={{ label: { width: 96 } }} />
+      <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} styles={{ label: { width: 104, whiteSpace: 'nowrap' } }} />
     </Card>
   );
 }
