@@ -17,6 +17,7 @@ export const ALLOWED_CHANNELS: readonly string[] = [
   'settings.update',
   'members.list',
   'members.get',
+  'members.find',
   'members.create',
   'members.update',
   'members.remove',

@@ -78,6 +78,7 @@ export const memberListRow = z.object({
   birthDate: z.string().nullable(),
   age: z.number().int().nullable(),
   idNumberMasked: z.string().nullable(),
+  idNumber: z.string().nullable().optional(),
   idType: z.string(),
   memberNo: z.string().nullable(),
   staffNo: z.string().nullable(),
@@ -131,6 +132,8 @@ export const memberQuery = z
     sortOrder: z.enum(['asc', 'desc']).default('asc'),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100),
+    /** Full ID numbers in the rows, for an export or the CLI the clerk asked for; lists mask them. */
+    revealIds: z.boolean().default(false),
   })
   .strict();
 export type MemberQuery = z.input<typeof memberQuery>;
@@ -180,6 +183,8 @@ export const idCheckOutput = z.object({
 export const membersChannels = {
   'members.list': channel(memberQuery, z.object({ total: z.number().int(), rows: z.array(memberListRow) })),
   'members.get': channel(z.object({ id: z.number().int().positive() }).strict(), memberDetail),
+  /** Finds one member by internal id, 会员证号 or ID number (the CLI's `members show`). */
+  'members.find': channel(z.object({ key: z.string().trim().min(1).max(60) }).strict(), memberDetail),
   'members.create': channel(
     z
       .object({

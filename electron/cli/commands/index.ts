@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
 import { infoCommand } from './info';
+import { membersListCommand, membersShowCommand } from './members';
 import { restoreCommand } from './restore';
 import { settingsGetCommand, settingsSetCommand } from './settings';
 
@@ -13,4 +14,6 @@ export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   settingsGetCommand,
   settingsSetCommand,
+  membersListCommand,
+  membersShowCommand,
 ];

@@ -9,6 +9,7 @@ import * as repo from './members.repo';
 import {
   addMemberEvent,
   createMember,
+  findMember,
   getMember,
   listMembers,
   moveMembers,
@@ -20,6 +21,7 @@ import { memberStats } from './members.stats';
 type MemberChannels =
   | 'members.list'
   | 'members.get'
+  | 'members.find'
   | 'members.create'
   | 'members.update'
   | 'members.remove'
@@ -35,6 +37,7 @@ const registrationHtml = (ctx: AppContext, id: number) => memberRegistrationHtml
 export const membersHandlers: Pick<Handlers<AppContext>, MemberChannels> = {
   'members.list': (q, ctx) => listMembers(ctx, q),
   'members.get': ({ id }, ctx) => getMember(ctx, id),
+  'members.find': ({ key }, ctx) => findMember(ctx, key),
   'members.create': ({ member, arrival }, ctx) => createMember(ctx, member, arrival),
   'members.update': ({ id, member, expectedUpdatedAt }, ctx) => updateMember(ctx, id, member, expectedUpdatedAt),
   'members.remove': ({ id, reason }, ctx) => ({ removed: removeMember(ctx, id, reason) }),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { todayIso } from '../../../shared/domain/dates';
+import { normalizeIdNumber } from '../../../shared/domain/id-number';
 import type { eventInput, MemberDetail, MemberFields, MemberListRow, memberQuery } from '../../../shared/contract/members';
 import { checkTransition, deriveStatus, MEMBER_EVENT_LABELS, type MemberEventType } from '../../../shared/domain/member-lifecycle';
 import { writeAudit } from '../audit';
@@ -144,7 +145,7 @@ export function getMember(ctx: AppContext, id: number, warnings: string[] = []):
 export function listMembers(ctx: AppContext, q: z.output<typeof memberQuery>): { total: number; rows: MemberListRow[] } {
   const today = ctx.clock();
   const { total, rows } = queryMembers(ctx.db, q, today);
-  return { total, rows: rows.map((r) => toListRow(r, today)) };
+  return { total, rows: rows.map((r) => ({ ...toListRow(r, today), ...(q.revealIds ? { idNumber: r.id_number } : {}) })) };
 }
 
 export function createMember(ctx: AppContext, fields: MemberFields, arrival?: Arrival): MemberDetail {
@@ -270,4 +271,13 @@ export function removeMember(ctx: AppContext, id: number, reason: string): boole
     writeAudit(scope.db, scope.actor, scope.now, { action: 'members.remove', entity: 'member', entityId: id, before: row, after: { reason } });
   })();
   return true;
+}
+
+/** One member by internal id, 会员证号 or ID number, in that order. */
+export function findMember(ctx: AppContext, key: string): MemberDetail {
+  const db = ctx.db;
+  const byId = /^\d{1,9}$/.test(key) ? repo.getMemberRow(db, Number(key)) : undefined;
+  const row = byId ?? repo.findByMemberNo(db, key) ?? repo.findByIdNumber(db, normalizeIdNumber(key));
+  if (!row) throw new AppError('NOT_FOUND', `找不到编号、会员证号或证件号码为「${key}」的会员。`);
+  return getMember(ctx, row.id);
 }
