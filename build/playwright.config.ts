@@ -22,6 +22,7 @@ export default defineConfig({
   retries: 0,
   reporter: 'list',
   outputDir: path.join(root, 'test-results'),
+  globalSetup: path.join(root, 'test', 'e2e', 'global-setup.ts'),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

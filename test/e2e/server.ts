@@ -23,7 +23,14 @@ export class LedgerServer {
     if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`缺少 ${SERVER_ENTRY}：请先运行 npm run build`);
     // process.execPath is the Node 24 that better-sqlite3 was built for, not whatever `node` is on PATH.
     const child = spawn(process.execPath, [SERVER_ENTRY], {
-      env: { ...process.env, PORT: '0', LEDGER_DATA_DIR: this.dataDir, LEDGER_TEST: '1' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        LEDGER_DATA_DIR: this.dataDir,
+        LEDGER_TEST: '1',
+        // The run's private copy of the web build (global-setup.ts); dist/web when run without it.
+        ...(process.env.LEDGER_E2E_WEB_DIR ? { LEDGER_WEB_DIR: process.env.LEDGER_E2E_WEB_DIR } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
