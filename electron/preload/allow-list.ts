@@ -25,6 +25,7 @@ export const ALLOWED_CHANNELS: readonly string[] = [
   'members.checkId',
   'members.moveGroup',
   'members.stats',
+  'members.export',
   'members.registrationPdf',
   'members.registrationHtml',
   'groups.tree',

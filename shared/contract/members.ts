@@ -223,6 +223,11 @@ export const membersChannels = {
     z.object({ moved: z.number().int() }),
   ),
   'members.stats': channel(noInput, memberStats),
+  /** The current list filter written to .xlsx with a template (standard | hainan); IDs in full. */
+  'members.export': channel(
+    z.object({ query: memberQuery.prefault({}), template: z.enum(['standard', 'hainan']).default('standard') }).strict(),
+    fileRef.extend({ count: z.number().int() }),
+  ),
   'members.registrationPdf': channel(z.object({ id: z.number().int().positive() }).strict(), fileRef),
   'members.registrationHtml': channel(z.object({ id: z.number().int().positive() }).strict(), z.object({ html: z.string() })),
   'groups.tree': channel(noInput, z.array(unionUnit)),

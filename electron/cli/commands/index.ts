@@ -2,7 +2,7 @@ import type { CliCommand } from '../command';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
 import { infoCommand } from './info';
-import { membersListCommand, membersShowCommand } from './members';
+import { membersExportCommand, membersListCommand, membersShowCommand } from './members';
 import { restoreCommand } from './restore';
 import { settingsGetCommand, settingsSetCommand } from './settings';
 
@@ -16,4 +16,5 @@ export const COMMANDS: readonly CliCommand[] = [
   settingsSetCommand,
   membersListCommand,
   membersShowCommand,
+  membersExportCommand,
 ];

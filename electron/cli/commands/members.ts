@@ -1,7 +1,12 @@
 import type { MemberDetail, MemberListRow } from '../../../shared/contract/members';
 import { MEMBER_EVENT_LABELS, MEMBER_STATUS_LABELS, MEMBER_STATUSES, type MemberStatus } from '../../../shared/domain/member-lifecycle';
 import { AppError } from '../../core/errors';
-import { UsageError, type CliCommand } from '../command';
+import fs from 'node:fs';
+import path from 'node:path';
+import { memberQuery } from '../../../shared/contract/members';
+import { exportMembersToFile, findTemplate } from '../../core/members/members.export';
+import { EXPORT_TEMPLATES } from '../../core/members/members.export-templates';
+import { UsageError, type CliCommand, type CommandInput } from '../command';
 import { invoke } from '../invoke';
 
 const PAGE = 1000;
@@ -36,6 +41,20 @@ const jsonMember = (r: MemberListRow | MemberDetail) => ({
   statusCode: r.status,
 });
 
+async function resolveGroup(ctx: CommandInput['ctx'], raw: unknown): Promise<number | undefined> {
+  if (typeof raw !== 'string') return undefined;
+  const units = await invoke(ctx, 'groups.tree', {});
+  const unit = units.find((u) => String(u.id) === raw) ?? units.find((u) => u.name === raw);
+  if (!unit) throw new AppError('NOT_FOUND', `找不到名为「${raw}」的分工会或工会小组。`);
+  return unit.id;
+}
+
+const FILTER_OPTIONS = {
+  search: { type: 'string', valueName: '检索词', description: '姓名片段、拼音首字母或全拼、证件号或手机号片段、会员证号' },
+  status: { type: 'string', valueName: '状态', description: '会籍状态' },
+  group: { type: 'string', valueName: '小组', description: '分工会或工会小组的名称或编号（含下级小组）' },
+} as const;
+
 export const membersListCommand: CliCommand = {
   words: ['members', 'list'],
   minArgs: 0,
@@ -43,9 +62,7 @@ export const membersListCommand: CliCommand = {
   summary: '列出会员（默认在册和保留会籍），可检索和筛选。',
   details: ['--status 可写 在册、保留会籍、已转出、已退会、已开除、已故（逗号分隔多个）或 all。'],
   options: {
-    search: { type: 'string', valueName: '检索词', description: '姓名片段、拼音首字母或全拼、证件号或手机号片段、会员证号' },
-    status: { type: 'string', valueName: '状态', description: '会籍状态' },
-    group: { type: 'string', valueName: '小组', description: '分工会或工会小组的名称或编号（含下级小组）' },
+    ...FILTER_OPTIONS,
     limit: { type: 'string', valueName: 'N', description: '最多列出 N 人（默认全部）' },
   },
   async run({ ctx, options }) {
@@ -53,14 +70,7 @@ export const membersListCommand: CliCommand = {
     const limit = options.limit === undefined ? Infinity : Number(options.limit);
     if (!Number.isInteger(limit) && limit !== Infinity) throw new UsageError('--limit 必须是正整数。', membersListCommand);
     if (limit < 1) throw new UsageError('--limit 必须是正整数。', membersListCommand);
-    let groupId: number | undefined;
-    if (typeof options.group === 'string') {
-      const units = await invoke(ctx, 'groups.tree', {});
-      const g = options.group;
-      const unit = units.find((u) => String(u.id) === g) ?? units.find((u) => u.name === g);
-      if (!unit) throw new AppError('NOT_FOUND', `找不到名为「${g}」的分工会或工会小组。`);
-      groupId = unit.id;
-    }
+    const groupId = await resolveGroup(ctx, options.group);
     const rows: MemberListRow[] = [];
     let total = 0;
     for (let offset = 0; rows.length < limit; offset += PAGE) {
@@ -105,5 +115,36 @@ export const membersShowCommand: CliCommand = {
         ...m.events.map((e) => `  ${e.date} ${MEMBER_EVENT_LABELS[e.type]} ${[e.reason, e.otherUnion].filter(Boolean).join(' ')}`),
       ],
     };
+  },
+};
+
+export const membersExportCommand: CliCommand = {
+  words: ['members', 'export'],
+  argsUsage: '<文件.xlsx>',
+  minArgs: 1,
+  maxArgs: 1,
+  summary: '把会员花名册导出为 .xlsx（证件号码完整、按文本保存）。',
+  details: [`模板：${EXPORT_TEMPLATES.map((t) => `${t.name}（${t.label}）`).join('；')}。默认 standard。`],
+  options: {
+    ...FILTER_OPTIONS,
+    template: { type: 'string', valueName: '模板', description: '导出模板名' },
+    force: { type: 'boolean', description: '文件已存在时覆盖' },
+  },
+  async run({ ctx, args, options }) {
+    const file = path.resolve(args[0]!);
+    if (!file.toLowerCase().endsWith('.xlsx')) throw new UsageError('导出文件名须以 .xlsx 结尾。', membersExportCommand);
+    if (fs.existsSync(file) && !options.force) throw new AppError('VALIDATION', `文件 ${file} 已存在。要覆盖请加 --force。`);
+    const template = findTemplate(typeof options.template === 'string' ? options.template : 'standard');
+    const statuses = parseStatuses(options.status as string | undefined, membersExportCommand);
+    const groupId = await resolveGroup(ctx, options.group);
+    const q = memberQuery.parse({
+      ...(typeof options.search === 'string' ? { search: options.search } : {}),
+      ...(statuses ? { statuses } : {}),
+      ...(groupId ? { groupId } : {}),
+    });
+    const partial = `${file}.partial`;
+    const count = await exportMembersToFile(ctx, partial, q, template.name);
+    fs.renameSync(partial, file);
+    return { data: { file, template: template.name, count }, lines: [`已导出 ${count} 人到 ${file}（${template.label}）。`] };
   },
 };

@@ -16,6 +16,7 @@ import {
   removeMember,
   updateMember,
 } from './members.service';
+import { exportMembers } from './members.export';
 import { memberStats } from './members.stats';
 
 type MemberChannels =
@@ -29,6 +30,7 @@ type MemberChannels =
   | 'members.checkId'
   | 'members.moveGroup'
   | 'members.stats'
+  | 'members.export'
   | 'members.registrationHtml'
   | 'members.registrationPdf';
 
@@ -59,6 +61,7 @@ export const membersHandlers: Pick<Handlers<AppContext>, MemberChannels> = {
     };
   },
   'members.stats': (_i, ctx) => memberStats(ctx.db, ctx.clock()),
+  'members.export': ({ query, template }, ctx) => exportMembers(ctx, query, template),
   'members.registrationHtml': ({ id }, ctx) => ({ html: registrationHtml(ctx, id) }),
   'members.registrationPdf': async ({ id }, ctx) => {
     if (!ctx.ports.pdf) throw new AppError('UNAVAILABLE', '当前环境无法生成 PDF。');

@@ -167,3 +167,22 @@ export function queryMembers(db: DB, q: ParsedQuery, today: Date): { total: numb
 }
 
 export type { MemberQuery };
+
+/** Every row matching a query, in list order, for exports: the hits-first plan, no paging. */
+export function iterateMembers(
+  db: DB,
+  q: ParsedQuery,
+  today: Date,
+): IterableIterator<MemberListDbRow & { last_event: string | null }> {
+  const { where, params } = buildWhere(db, q, today);
+  const order = `${SORT_SQL[q.sortBy]} ${q.sortOrder === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, m.id`;
+  const s = q.search ? searchClause(q.search) : null;
+  const hasSearch = s !== null && s.kind !== 'none';
+  const lastEvent = `(SELECT json_array(e.type, e.date, e.reason) FROM member_events e
+     WHERE e.member_id = m.id AND e.type <> 'group_move' ORDER BY e.date DESC, e.id DESC LIMIT 1) AS last_event`;
+  const sql = `${hasSearch ? `WITH c(id) AS MATERIALIZED (${s.sql}) SELECT m.*, u.name AS group_name, ${lastEvent} FROM c CROSS JOIN members m ON m.id = c.id` : `SELECT m.*, u.name AS group_name, ${lastEvent} FROM members m`}
+     LEFT JOIN union_units u ON u.id = m.group_id WHERE ${where} ORDER BY ${order}`;
+  return stmt(db, sql).iterate(...(hasSearch ? s.params : []), ...params) as IterableIterator<
+    MemberListDbRow & { last_event: string | null }
+  >;
+}

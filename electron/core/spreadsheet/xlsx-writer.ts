@@ -1,0 +1,74 @@
+import ExcelJS from 'exceljs';
+import { protectCellText } from './safe-cell';
+
+export type WriteKind = 'text' | 'date' | 'number';
+
+export interface WriteColumn {
+  header: string;
+  width: number;
+  kind: WriteKind;
+}
+
+export interface TableWrite {
+  sheetName: string;
+  /** Lines above the header (title, unit, date); each becomes one merged row. */
+  preamble?: string[];
+  columns: WriteColumn[];
+  rows: Iterable<(string | number | null)[]>;
+  footer?: string;
+  onProgress?: (written: number) => void;
+}
+
+const isoToUtcDate = (iso: string): Date | string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  // UTC midnight: exceljs turns a Date into a serial from its UTC time, so the day cannot shift by a zone.
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : iso;
+};
+
+/**
+ * Streams a table to .xlsx with exceljs's WorkbookWriter (rows are committed as they go, so 100k rows never
+ * sit in memory). Text columns are text-formatted cells, so Excel keeps 18-digit IDs and leading zeros and
+ * never turns them into numbers; dates are real dates; the header row is frozen.
+ */
+export async function writeTableXlsx(filePath: string, t: TableWrite): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true, useSharedStrings: false });
+  wb.creator = '工会台账';
+  const preamble = t.preamble ?? [];
+  const headerRow = preamble.length + 1;
+  const ws = wb.addWorksheet(t.sheetName, { views: [{ state: 'frozen', ySplit: headerRow }] });
+  ws.columns = t.columns.map((c) => ({
+    width: c.width,
+    style: c.kind === 'text' ? { numFmt: '@' } : c.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
+  }));
+  preamble.forEach((line, i) => {
+    const row = ws.addRow([line]);
+    row.font = i === 0 ? { bold: true, size: 14 } : {};
+    ws.mergeCells(i + 1, 1, i + 1, t.columns.length);
+    row.commit();
+  });
+  const header = ws.addRow(t.columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', horizontal: 'center' };
+  header.commit();
+  let n = 0;
+  for (const values of t.rows) {
+    const cells = values.map((v, i) => {
+      if (v === null || v === '') return null;
+      const kind = t.columns[i]?.kind;
+      if (kind === 'date' && typeof v === 'string') return isoToUtcDate(v);
+      if (kind === 'text') return protectCellText(String(v));
+      return v;
+    });
+    ws.addRow(cells).commit();
+    n++;
+    if (t.onProgress && n % 2000 === 0) t.onProgress(n);
+  }
+  if (t.footer) {
+    const row = ws.addRow([t.footer]);
+    ws.mergeCells(headerRow + n + 1, 1, headerRow + n + 1, t.columns.length);
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+  return n;
+}
