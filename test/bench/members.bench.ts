@@ -9,6 +9,7 @@ import { searchClause } from '../../electron/core/members/members.query';
 import { insertPrepared } from '../../electron/core/members/members.service';
 import { generateMembers, rng } from './gen-members';
 import { ms, printTable, ratio, timeEach } from './stats';
+import { benchExport } from './export.bench';
 
 const N = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const SAMPLES = 200;
@@ -30,6 +31,7 @@ export async function benchMembers(): Promise<void> {
         for (const p of prepared.slice(i, i + 5000)) insertPrepared(scope, p);
       })();
     }
+    ctx.optimize();
     const insertMs = performance.now() - t0;
     console.log(`\n# 会员档案 at ${N.toLocaleString()} members`);
     console.log(`prepare (ID check, pinyin) ${ms(prepMs)} · insert through the service ${ms(insertMs)} (${((N / insertMs) * 1000).toFixed(0)} rows/s)`);
@@ -87,6 +89,8 @@ export async function benchMembers(): Promise<void> {
         ['open a member (with history)', ms(open.p50), ms(open.p95), ms(bareOpen.p95), '≤ 50 ms', open.p95 <= 50 ? '达标' : '未达标'],
       ],
     );
+
+    await benchExport(ctx, dir);
 
     t0 = performance.now();
     const info = await ctx.backup('manual');

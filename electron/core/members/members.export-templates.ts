@@ -33,7 +33,7 @@ export interface ExportMember {
   lastEvent: { type: MemberEventType; date: string; reason: string | null } | null;
 }
 
-export type ColumnKind = 'text' | 'date' | 'number';
+export type ColumnKind = 'text' | 'code' | 'date' | 'number';
 
 export interface ExportColumn {
   header: string;
@@ -70,7 +70,7 @@ export const STANDARD_TEMPLATE: ExportTemplate = {
     { header: '民族', width: 8, kind: 'text', value: (m) => m.ethnicity },
     { header: '籍贯', width: 12, kind: 'text', value: (m) => m.nativePlace },
     { header: '证件类型', width: 12, kind: 'text', value: (m) => ID_TYPE_LABELS[m.idType as IdType] ?? m.idType },
-    { header: '证件号码', width: 21, kind: 'text', value: (m) => m.idNumber },
+    { header: '证件号码', width: 21, kind: 'code', value: (m) => m.idNumber },
     { header: '政治面貌', width: 10, kind: 'text', value: (m) => m.politicalStatus },
     { header: '学历', width: 10, kind: 'text', value: (m) => m.education },
     { header: '学位', width: 8, kind: 'text', value: (m) => m.degree },
@@ -78,13 +78,13 @@ export const STANDARD_TEMPLATE: ExportTemplate = {
     { header: '职称', width: 12, kind: 'text', value: (m) => m.professionalTitle },
     { header: '工作单位', width: 18, kind: 'text', value: (m) => m.workUnit },
     { header: '部门', width: 14, kind: 'text', value: (m) => m.department },
-    { header: '工号', width: 10, kind: 'text', value: (m) => m.staffNo },
+    { header: '工号', width: 10, kind: 'code', value: (m) => m.staffNo },
     { header: '人员类别', width: 10, kind: 'text', value: (m) => m.employmentStatus },
     { header: '户籍类型', width: 10, kind: 'text', value: (m) => m.householdType },
     { header: '户籍所在地', width: 16, kind: 'text', value: (m) => m.householdPlace },
-    { header: '手机号码', width: 14, kind: 'text', value: (m) => m.phone },
+    { header: '手机号码', width: 14, kind: 'code', value: (m) => m.phone },
     { header: '入会时间', width: 12, kind: 'date', value: (m) => m.joinDate },
-    { header: '会员证号', width: 14, kind: 'text', value: (m) => m.memberNo },
+    { header: '会员证号', width: 14, kind: 'code', value: (m) => m.memberNo },
     { header: '工会小组', width: 14, kind: 'text', value: (m) => m.group },
     { header: '是否农民工', width: 10, kind: 'text', value: (m) => yesNo(m.isMigrantWorker) },
     { header: '月工资', width: 10, kind: 'number', value: (m) => m.monthlyWage },
@@ -111,18 +111,18 @@ export const HAINAN_TEMPLATE: ExportTemplate = {
     { header: '序号', width: 6, kind: 'number', value: (_m, i) => i + 1 },
     { header: '姓名', width: 10, kind: 'text', value: (m) => m.name },
     { header: '性别', width: 6, kind: 'text', value: (m) => m.gender },
-    { header: '出生日期', width: 11, kind: 'text', value: (m) => compactDate(m.birthDate) },
+    { header: '出生日期', width: 11, kind: 'code', value: (m) => compactDate(m.birthDate) },
     { header: '民族', width: 8, kind: 'text', value: (m) => m.ethnicity },
     { header: '就业状况', width: 10, kind: 'text', value: (m) => m.employmentStatus },
     { header: '有效证件类别', width: 14, kind: 'text', value: (m) => ID_TYPE_LABELS[m.idType as IdType] ?? m.idType },
-    { header: '证件号码', width: 21, kind: 'text', value: (m) => m.idNumber },
+    { header: '证件号码', width: 21, kind: 'code', value: (m) => m.idNumber },
     { header: '学历', width: 10, kind: 'text', value: (m) => m.education },
     { header: '技能等级', width: 10, kind: 'text', value: () => null },
-    { header: '移动电话', width: 14, kind: 'text', value: (m) => m.phone },
+    { header: '移动电话', width: 14, kind: 'code', value: (m) => m.phone },
     { header: '户籍类型', width: 10, kind: 'text', value: (m) => m.householdType },
     { header: '户籍所在地', width: 16, kind: 'text', value: (m) => m.householdPlace },
     { header: '会籍变化类型', width: 12, kind: 'text', value: (m) => (m.lastEvent ? MEMBER_EVENT_LABELS[m.lastEvent.type] : null) },
-    { header: '会籍变化日期', width: 12, kind: 'text', value: (m) => compactDate(m.lastEvent?.date ?? null) },
+    { header: '会籍变化日期', width: 12, kind: 'code', value: (m) => compactDate(m.lastEvent?.date ?? null) },
     { header: '会籍变化原因', width: 14, kind: 'text', value: (m) => m.lastEvent?.reason ?? null },
     { header: '政治面貌', width: 10, kind: 'text', value: (m) => m.politicalStatus },
     { header: '工作单位', width: 18, kind: 'text', value: (m) => m.workUnit },

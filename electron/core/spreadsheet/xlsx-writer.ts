@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { protectCellText } from './safe-cell';
 
-export type WriteKind = 'text' | 'date' | 'number';
+/** `code`: digits that must stay text (ID, phone, 会员证号, yyyyMMdd) — a text-formatted cell; `text`: plain. */
+export type WriteKind = 'text' | 'code' | 'date' | 'number';
 
 export interface WriteColumn {
   header: string;
@@ -27,7 +28,7 @@ const isoToUtcDate = (iso: string): Date | string => {
 
 /**
  * Streams a table to .xlsx with exceljs's WorkbookWriter (rows are committed as they go, so 100k rows never
- * sit in memory). Text columns are text-formatted cells, so Excel keeps 18-digit IDs and leading zeros and
+ * sit in memory). Code columns are text-formatted cells, so Excel keeps 18-digit IDs and leading zeros and
  * never turns them into numbers; dates are real dates; the header row is frozen.
  */
 export async function writeTableXlsx(filePath: string, t: TableWrite): Promise<number> {
@@ -38,7 +39,7 @@ export async function writeTableXlsx(filePath: string, t: TableWrite): Promise<n
   const ws = wb.addWorksheet(t.sheetName, { views: [{ state: 'frozen', ySplit: headerRow }] });
   ws.columns = t.columns.map((c) => ({
     width: c.width,
-    style: c.kind === 'text' ? { numFmt: '@' } : c.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
+    style: c.kind === 'code' ? { numFmt: '@' } : c.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
   }));
   preamble.forEach((line, i) => {
     const row = ws.addRow([line]);
@@ -56,7 +57,7 @@ export async function writeTableXlsx(filePath: string, t: TableWrite): Promise<n
       if (v === null || v === '') return null;
       const kind = t.columns[i]?.kind;
       if (kind === 'date' && typeof v === 'string') return isoToUtcDate(v);
-      if (kind === 'text') return protectCellText(String(v));
+      if (kind === 'text' || kind === 'code') return protectCellText(String(v));
       return v;
     });
     ws.addRow(cells).commit();
