@@ -108,6 +108,7 @@ test('pinyin initials find 张三丰, and a duplicate ID names the member who ha
 
   // A second record with 张三丰's number is refused, naming him.
   await list.searchFor('');
+  await list.expectTotal(3);
   await page.keyboard.press('Control+n');
   await form.expectOpen('新增会员');
   await form.fill({ name: '张三峰', idNumber: '440306 19781225 0039' });

@@ -34,6 +34,13 @@ export function MemberListPage() {
   const [columnKeys, setColumnKeys] = useState(loadColumnKeys);
   const columns = useMemo(() => MEMBER_COLUMNS.filter((c) => columnKeys.includes(c.key)), [columnKeys]);
   const searchRef = useRef<InputRef>(null);
+  // Set when the clerk opens a member or the form, so a search still waiting for its pause does not pull the
+  // address back to the list a moment later.
+  const leaving = useRef(false);
+  const go = (to: string) => {
+    leaving.current = true;
+    void navigate(to);
+  };
 
   // The box shows what is typed at once; the list follows after a short pause.
   const [text, setText] = useState(filter.search);
@@ -49,6 +56,7 @@ export function MemberListPage() {
   useEffect(() => {
     if (text === filter.search) return;
     const timer = setTimeout(() => {
+      if (leaving.current) return;
       // Marked as ours, so the sync above does not put an older text back while the clerk keeps typing.
       setShownSearch(text);
       setParams(filterToParams({ ...filter, search: text }), { replace: true });
@@ -59,7 +67,7 @@ export function MemberListPage() {
   useEffect(() => rememberListAddress(params.toString()), [params]);
 
   useShortcut('ctrl+f', () => searchRef.current?.focus({ cursor: 'all' }));
-  useShortcut('ctrl+n', () => void navigate('/members/new'));
+  useShortcut('ctrl+n', () => go('/members/new'));
 
   const sort: SortState = { sortBy: filter.sortBy, sortOrder: filter.sortOrder };
   const chooseColumns = (keys: string[]) => {
@@ -97,7 +105,7 @@ export function MemberListPage() {
           </span>
         </Tooltip>
         <Tooltip title={`新增会员（${keyLabel('ctrl+n')}）`}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/members/new')}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => go('/members/new')}>
             新增会员
           </Button>
         </Tooltip>
@@ -125,7 +133,7 @@ export function MemberListPage() {
         columns={columns}
         sort={sort}
         onSort={(s) => update({ sortBy: s.sortBy as MemberSortField, sortOrder: s.sortOrder })}
-        onOpen={(row) => void navigate(`/members/${row.id}`)}
+        onOpen={(row) => go(`/members/${row.id}`)}
         onRetry={() => setReloadKey((k) => k + 1)}
         height="max(320px, calc(100vh - 330px))"
       />
