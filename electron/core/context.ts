@@ -29,6 +29,8 @@ export interface HostPorts {
   openFolder?(dir: string): Promise<boolean>;
   pickOpen?(opts: { title: string; extensions: string[] }): Promise<string | null>;
   saveAs?(sourcePath: string, suggestedName: string): Promise<boolean>;
+  /** Opens a file with the system's viewer for its type (attachments in Electron). */
+  openFile?(filePath: string): Promise<boolean>;
   pdf?: PdfPort;
 }
 
@@ -132,8 +134,6 @@ export class AppContext {
       db.close();
       throw e;
     }
-    // Lets the planner gather statistics it lacks (cheap when nothing changed); see optimize().
-    db.pragma('optimize = 0x10002');
     this._db = db;
     this._recoveryReason = null;
     this.changesAtLastBackup = this.totalChanges();
@@ -162,9 +162,12 @@ export class AppContext {
     return info;
   }
 
-  /** After a bulk write (import, archive) the query planner's statistics are stale: refresh them. */
+  /**
+   * After a bulk write (import, archive): SQLite's own light maintenance. The member list's plans do not rely
+   * on planner statistics (they name their index), so nothing runs ANALYZE behind the clerk's back on open.
+   */
   optimize(): void {
-    this._db?.exec('ANALYZE');
+    this._db?.pragma('optimize');
   }
 
   listBackups(): BackupInfo[] {

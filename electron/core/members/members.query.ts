@@ -156,7 +156,10 @@ export function queryMembers(db: DB, q: ParsedQuery, today: Date): { total: numb
            WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
     ).all(...s.params, ...params, q.limit, q.offset) as MemberListDbRow[];
   } else {
-    rows = stmt(db, `SELECT ${cols} FROM members m ${join} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+    // Sorted by name with 在册 among the statuses (the usual list): walk the sort index and stop at the page end.
+    const statuses = q.statuses ?? CURRENT_STATUSES;
+    const hint = q.sortBy === 'name' && statuses.includes('active') ? 'INDEXED BY members_live_sort' : '';
+    rows = stmt(db, `SELECT ${cols} FROM members m ${hint} ${join} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
       ...params,
       q.limit,
       q.offset,
