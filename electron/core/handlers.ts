@@ -2,6 +2,7 @@ import type { AppContext } from './context';
 import type { Handlers } from './router';
 import { groupsHandlers } from './groups/groups.handlers';
 import { membersHandlers } from './members/members.handlers';
+import { proposalsHandlers } from './proposals/proposals.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { systemHandlers } from './system/system.handlers';
 
@@ -11,4 +12,5 @@ export const allHandlers: Handlers<AppContext> = {
   ...settingsHandlers,
   ...membersHandlers,
   ...groupsHandlers,
+  ...proposalsHandlers,
 };

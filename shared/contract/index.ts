@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appChannels } from './app';
 import { membersChannels } from './members';
+import { proposalsChannels } from './proposals';
 import { settingsChannels } from './settings';
 
 /** Every channel of the app. Add an area's channels here; the router, preload allow-list and client follow. */
@@ -8,6 +9,7 @@ export const contract = {
   ...appChannels,
   ...settingsChannels,
   ...membersChannels,
+  ...proposalsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -24,3 +26,4 @@ export * from './app';
 export * from './settings';
 export * from './events';
 export * from './members';
+export * from './proposals';

@@ -1,0 +1,92 @@
+import type { ProposalDetail, ProposalEvent, Rate } from '../../../shared/contract/proposals';
+import {
+  PROPOSAL_EVENT_LABELS,
+  REPLY_CLASS_LABELS,
+  SATISFACTION_LABELS,
+  SATISFACTIONS,
+} from '../../../shared/domain/proposal-workflow';
+import { esc, escLines } from './html';
+
+/** Pieces the three proposal forms share: dates the Chinese way, rates, and the handling record of one item. */
+
+export const dateCn = (iso: string | null | undefined): string => {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+};
+
+export const pct = (r: Rate): string => (r.percent === null ? '—' : `${r.percent.toFixed(1)}%`);
+
+/** Page numbers in the bottom margin (Chromium prints CSS page-margin boxes since version 131). */
+export const PAGE_NUMBER_CSS = `@page { @bottom-center { content: "第 " counter(page) " 页"; font-size: 9pt; } }`;
+
+export const TABLE_CSS = `
+.grid td, .grid th { border: 0.3mm solid #000; padding: 1.5mm 2mm; vertical-align: top; }
+.grid th { font-weight: bold; background: #f2f2f2; }
+.grid td.l { width: 26mm; text-align: center; vertical-align: middle; font-weight: bold; white-space: nowrap; }
+.grid td.block { min-height: 24mm; height: 24mm; }
+.num { text-align: right; white-space: nowrap; }
+.sign { text-align: right; padding-top: 8mm !important; white-space: nowrap; }
+.muted { color: #444; font-size: 9pt; }
+.box { display: inline-block; margin-right: 6mm; white-space: nowrap; }
+`;
+
+export const checkbox = (on: boolean): string => (on ? '☑' : '☐');
+
+/** ☑满意 ☐基本满意 ☐不满意 — blank boxes when the proposer has not answered yet, to tick by hand. */
+export function satisfactionBoxes(value: ProposalDetail['feedback']): string {
+  return SATISFACTIONS.map((s) => `<span class="box">${checkbox(value === s)} ${SATISFACTION_LABELS[s]}</span>`).join('');
+}
+
+export const eventsOf = (p: ProposalDetail, type: ProposalEvent['type']): ProposalEvent[] => p.events.filter((e) => e.type === type);
+
+const byline = (e: ProposalEvent) => [dateCn(e.date), e.handler ? `经办人：${esc(e.handler)}` : ''].filter(Boolean).join('　');
+
+/** The review decision (立案 / 并案 / 转为意见建议 / 不予立案 / 撤案) as one paragraph. */
+export function reviewText(p: ProposalDetail): string {
+  const e = p.events.find((x) => ['file', 'merge', 'convert', 'reject', 'withdraw'].includes(x.type));
+  if (!e) return p.kind === 'opinion' ? '按意见建议登记，直接交有关部门办理。' : '';
+  const target = e.type === 'merge' && e.target ? `并入 ${esc(e.target.number)}「${esc(e.target.title)}」。` : '';
+  return `<b>${PROPOSAL_EVENT_LABELS[e.type]}</b>　${target}${escLines(e.text)}<div class="muted">${byline(e)}</div>`;
+}
+
+/** 交办 and 督办 rounds: who leads, who assists, by when. */
+export function assignmentText(p: ProposalDetail): string {
+  const rounds = p.events.filter((e) => e.type === 'assign' || e.type === 'supervise');
+  return rounds
+    .map(
+      (e) =>
+        `<div><b>${PROPOSAL_EVENT_LABELS[e.type]}</b>　主办：${esc(e.leadUnit)}${e.coUnits.length ? `　协办：${esc(e.coUnits.join('、'))}` : ''}` +
+        `　办理期限：${dateCn(e.deadline)}${e.text ? `<br>${escLines(e.text)}` : ''}<div class="muted">${byline(e)}</div></div>`,
+    )
+    .join('');
+}
+
+/** Every reply, the 主办's first, each with its A/B/C class. */
+export function repliesText(p: ProposalDetail): string {
+  const replies = eventsOf(p, 'reply');
+  if (!replies.length) return '';
+  return replies
+    .map((e) => {
+      const role = e.unitId === p.leadUnitId ? '主办' : '协办';
+      const cls = e.replyClass ? `${e.replyClass} 类（${REPLY_CLASS_LABELS[e.replyClass]}）` : '';
+      return `<div class="reply"><b>${esc(e.unit)}</b>（${role}）　${cls}<div>${escLines(e.text)}</div><div class="muted">${byline(e)}</div></div>`;
+    })
+    .join('');
+}
+
+export function feedbackText(p: ProposalDetail): string {
+  const fb = eventsOf(p, 'feedback');
+  return fb
+    .map((e) => `<div>${e.satisfaction ? SATISFACTION_LABELS[e.satisfaction] : ''}${e.text ? `：${escLines(e.text)}` : ''}<div class="muted">${byline(e)}</div></div>`)
+    .join('');
+}
+
+export function closingText(p: ProposalDetail): string {
+  return p.events
+    .filter((e) => e.type === 'close')
+    .map((e) => `<div><b>办结</b>　${escLines(e.text)}<div class="muted">${byline(e)}</div></div>`)
+    .join('');
+}
+
+export const people = (p: ProposalDetail): string => p.seconders.map((s) => s.name).join('、');
