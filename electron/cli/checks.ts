@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AppContext } from '../core/context';
 import { LATEST_SCHEMA_VERSION } from '../core/db/migrations';
 import { validateBackupFile } from '../core/db/restore';
+import { findMissingAttachments } from '../core/disclosures/disclosures.check';
 import { AppError } from '../core/errors';
 
 export interface CheckResult {
@@ -89,4 +90,20 @@ const backupsFolder: IntegrityCheck = {
   },
 };
 
-export const CHECKS: IntegrityCheck[] = [databaseIntegrity, foreignKeys, schemaVersion, backupsFolder];
+const attachmentFiles: IntegrityCheck = {
+  id: 'attachments',
+  label: '附件文件',
+  run: (ctx) => {
+    if (ctx.status !== 'ok') return skippedInRecovery;
+    const { live, backups } = findMissingAttachments(ctx);
+    const lines = [
+      ...live.map((m) => `公开事项 ${m.regNo} 的附件「${m.label}」缺少文件 files/${m.sha256.slice(0, 2)}/${m.sha256}.bin`),
+      ...backups.map((b) => `备份 ${b.name} 引用的 ${b.missing.length} 个附件文件不在 files 文件夹中，恢复它后这些附件将无法打开`),
+    ];
+    if (!lines.length) return { status: 'ok', summary: '所有附件的文件都在数据文件夹中（含各备份引用的附件）' };
+    const summary = live.length ? `有 ${live.length} 个附件缺少文件` : `当前数据的附件齐全，但有 ${backups.length} 个备份引用的附件文件缺失`;
+    return { status: 'problem', summary, details: capped(lines) };
+  },
+};
+
+export const CHECKS: IntegrityCheck[] = [databaseIntegrity, foreignKeys, schemaVersion, backupsFolder, attachmentFiles];

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createAppContext, type AppContext } from '../core/context';
 import { AppError } from '../core/errors';
 import { defaultDataDir } from '../core/paths';
+import { createChromiumPdf } from '../server/pdf-chromium';
 import { APP_VERSION } from '../core/version';
 import type { FieldIssue } from '../core/errors';
 import { EXIT, UsageError, type CliCommand, type CommandOutcome, type OptionSpec } from './command';
@@ -104,6 +105,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   // Known before parsing, so even a usage error is answered in JSON when JSON was asked for.
   const json = argv.includes('--json');
   let ctx: AppContext | null = null;
+  // The browser host's Chromium port; it starts a browser only when a command renders a PDF.
+  const pdf = createChromiumPdf();
   try {
     const { values, positionals } = parse(argv);
     if (values.version) {
@@ -127,7 +130,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
     const dataDirOpt = values['data-dir'];
     const dataDir = typeof dataDirOpt === 'string' ? path.resolve(dataDirOpt) : defaultDataDir(io.env);
-    ctx = await createAppContext({ dataDir, host: 'cli', autoBackupMs: 0 });
+    ctx = await createAppContext({ dataDir, host: 'cli', autoBackupMs: 0, ports: { pdf } });
     const outcome: CommandOutcome = await found.command.run({ ctx, args: found.args, options: values });
     io.out(json ? JSON.stringify({ ok: true, data: outcome.data }, null, 2) : outcome.lines.join('\n'));
     return outcome.exitCode ?? EXIT.ok;
@@ -137,6 +140,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   } finally {
     // Always release the data folder, also after a failure, so the app can open it next.
     if (ctx) await ctx.close().catch((e: unknown) => io.err(`关闭数据文件夹时出错：${(e as Error).message}`));
+    await pdf.close().catch(() => undefined);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AppContext } from './context';
 import type { Handlers } from './router';
+import { disclosuresHandlers } from './disclosures/disclosures.handlers';
 import { groupsHandlers } from './groups/groups.handlers';
 import { membersHandlers } from './members/members.handlers';
 import { proposalsHandlers } from './proposals/proposals.handlers';
@@ -12,5 +13,6 @@ export const allHandlers: Handlers<AppContext> = {
   ...settingsHandlers,
   ...membersHandlers,
   ...groupsHandlers,
+  ...disclosuresHandlers,
   ...proposalsHandlers,
 };

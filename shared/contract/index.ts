@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appChannels } from './app';
+import { disclosuresChannels } from './disclosures';
 import { membersChannels } from './members';
 import { proposalsChannels } from './proposals';
 import { settingsChannels } from './settings';
@@ -9,6 +10,7 @@ export const contract = {
   ...appChannels,
   ...settingsChannels,
   ...membersChannels,
+  ...disclosuresChannels,
   ...proposalsChannels,
 } as const;
 
@@ -26,4 +28,5 @@ export * from './app';
 export * from './settings';
 export * from './events';
 export * from './members';
+export * from './disclosures';
 export * from './proposals';

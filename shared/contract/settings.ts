@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UNIT_TYPES } from '../domain/labels';
+import { DEFAULT_ATTACHMENT_MAX_MB, DEFAULT_DISCLOSURE_CATEGORIES, DEFAULT_REPLY_WORKDAYS } from '../domain/disclosure-labels';
 import { channel, noInput } from './define';
 
 export const orgCode = z.object({
@@ -9,6 +10,17 @@ export const orgCode = z.object({
     .regex(/^[A-Z0-9]{1,10}$/, '机构（问题）代码只能由大写字母和数字组成，最多 10 位'),
   name: z.string().trim().min(1, '请填写机构（问题）名称').max(50, '名称不能超过 50 个字'),
 });
+
+/** A list typed in one line (the CLI) is split at commas, semicolons, spaces or new lines; arrays pass as they are. */
+const listOf = <T extends z.ZodType>(item: T, max: number, label: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(/[,，;；、\s]+/).filter(Boolean) : v),
+    z
+      .array(item)
+      .max(max, `${label}最多 ${max} 项`)
+      .refine((list) => new Set(list).size === list.length, `${label}不能重复`),
+  );
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const settingsSchema = z.object({
   unitName: z.string().trim().max(100, '单位名称不能超过 100 个字'),
@@ -24,6 +36,18 @@ export const settingsSchema = z.object({
     .max(100)
     .refine((list) => new Set(list.map((o) => o.code)).size === list.length, '机构（问题）代码不能重复'),
   operator: z.string().trim().max(30, '操作人姓名不能超过 30 个字'),
+  /** 公开事项的类别 (DOMAIN.md §4.1); offices word their own. */
+  disclosureCategories: listOf(z.string().trim().min(1).max(20, '类别名称不能超过 20 个字'), 30, '公开事项类别').refine(
+    (list) => list.length > 0,
+    '至少保留一个公开事项类别',
+  ),
+  /** 答复期限 of an opinion, in working days after receipt. */
+  opinionReplyDays: z.coerce.number().int('答复期限应为整数').min(1, '答复期限至少 1 个工作日').max(60, '答复期限最多 60 个工作日'),
+  /** Largest attachment accepted, in MB (the upload itself stops at 200 MB). */
+  attachmentMaxMb: z.coerce.number().int('附件大小上限应为整数').min(1, '附件大小上限至少 1 MB').max(200, '附件大小上限最多 200 MB'),
+  /** Days off on working days (国庆, 春节 …) and worked weekend days (调休), for 答复期限. */
+  holidays: listOf(isoDay, 366, '节假日'),
+  makeupWorkdays: listOf(isoDay, 100, '调休上班日'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsKey = keyof Settings;
@@ -36,6 +60,11 @@ export const DEFAULT_SETTINGS: Settings = {
   fondsName: '',
   orgCodes: [],
   operator: '',
+  disclosureCategories: [...DEFAULT_DISCLOSURE_CATEGORIES],
+  opinionReplyDays: DEFAULT_REPLY_WORKDAYS,
+  attachmentMaxMb: DEFAULT_ATTACHMENT_MAX_MB,
+  holidays: [],
+  makeupWorkdays: [],
 };
 
 export const settingsChannels = {

@@ -33,6 +33,11 @@ export const SETTINGS_LABELS = {
   fondsName: '全宗名称',
   orgCodes: '机构（问题）代码',
   operator: '操作人',
+  disclosureCategories: '公开事项类别',
+  opinionReplyDays: '意见答复期限（工作日）',
+  attachmentMaxMb: '附件大小上限（MB）',
+  holidays: '节假日',
+  makeupWorkdays: '调休上班日',
 } as const;
 
 export const BACKUP_REASON_LABELS: Record<string, string> = {

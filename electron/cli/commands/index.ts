@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
+import { disclosuresCatalogueCommand, disclosuresListCommand, disclosuresShowCommand } from './disclosures';
 import { infoCommand } from './info';
 import { membersExportCommand, membersListCommand, membersShowCommand } from './members';
 import { restoreCommand } from './restore';
@@ -17,4 +18,7 @@ export const COMMANDS: readonly CliCommand[] = [
   membersListCommand,
   membersShowCommand,
   membersExportCommand,
+  disclosuresListCommand,
+  disclosuresShowCommand,
+  disclosuresCatalogueCommand,
 ];
