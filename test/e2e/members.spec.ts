@@ -54,11 +54,19 @@ test('a member is created with live ID checks, edited, retained (退休) and tra
   await expect(detail.timelineItem('retain')).toContainText('2025-12-31');
   await expect(detail.timelineItem('retain')).toContainText('原因：退休');
 
-  // 转出 needs the other union: refused on the field first, then recorded.
-  await detail.recordEvent({ type: '转出', date: '2026-02-01', otherUnion: '' });
+  // 转出 needs the other union (refused on the field), and a date not before the last change (refused by the
+  // core, whose Chinese reason is shown in the dialog); then it is recorded.
+  await detail.recordEvent({ type: '转出', date: '2020-01-01', otherUnion: '' });
   await expect(detail.dialog.locator('[id="otherUnion_help"]')).toHaveText('请填写转往哪个工会');
   await detail.dialog.locator('#otherUnion').fill('某区教育工会');
-  await detail.dialog.getByRole('button', { name: /办\s?理/ }).click();
+  const submit = detail.dialog.getByRole('button', { name: /办\s?理/ });
+  await submit.click();
+  await expect(page.getByTestId('event-refusal')).toContainText('早于最近一次会籍变动（保留会籍，2025-12-31）');
+  await expect(detail.status).toHaveText('保留会籍');
+  const date = detail.dialog.locator('#date');
+  await date.fill('2026-02-01');
+  await date.press('Enter');
+  await submit.click();
   await expect(detail.status).toHaveText('已转出');
   await expect(detail.timelineItem('transfer_out')).toContainText('转往：某区教育工会');
 
@@ -223,4 +231,60 @@ test('the list scrolls through 3,000 members by pages, sorted by pinyin', async 
   await header.click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   await expect(list.rows.first()).toContainText('HY12999');
+});
+
+test('the form: Esc asks before dropping typed text, server field errors land on the field, save warnings are shown', async ({ page, server }) => {
+  test.setTimeout(120_000);
+  const seed = new MemberSeeder(page.request, server.url);
+  await seed.member({ name: '赵敏', memberNo: 'HY-7' });
+  const list = new MembersListPage(page);
+  await list.goto();
+
+  // Esc on an untouched form just leaves; with typed text it asks first.
+  await list.newButton.click();
+  const form = new MemberFormPage(page);
+  await form.expectOpen('新增会员');
+  await page.keyboard.press('Escape');
+  await list.expectTotal(1);
+  await page.keyboard.press('Control+n');
+  await form.fill({ name: '周芷若', memberNo: 'HY-7' });
+  await page.keyboard.press('Escape');
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toContainText('放弃未保存的修改？');
+  await confirm.getByRole('button', { name: '继续编辑' }).click();
+  await expect(form.field('name')).toHaveValue('周芷若');
+
+  // The core refuses the 会员证号 already used and names who has it, on that field.
+  await form.saveWithShortcut();
+  await expect(form.help('memberNo')).toHaveText('已被 赵敏 使用');
+  await expect(form.generalError).toContainText(/会员证号 HY-7 已被 赵敏（会员证号 HY-7）\s?使用/);
+
+  // A 15-digit legacy number is accepted, upgraded, and the upgrade is reported after saving.
+  await form.fill({ memberNo: 'HY-8', idNumber: '110105491231002' });
+  await expect(form.help('idNumber')).toHaveText(/^出生日期 1949-12-31 · 女 · \d+ 岁$/);
+  await form.saveButton.click();
+  const detail = new MemberDetailPage(page);
+  await detail.expectOpen('周芷若');
+  await expect(detail.warnings).toContainText('15 位身份证号 110105491231002 已升级为 18 位 11010519491231002X');
+  await expect(detail.idNumber).toHaveText('11010519491231002X');
+});
+
+test('the column choice is remembered after a reload', async ({ page, server }) => {
+  const seed = new MemberSeeder(page.request, server.url);
+  await seed.member({ name: '赵敏', department: '教务处', idNumber: '330106197311110066' });
+  const list = new MembersListPage(page);
+  await list.goto();
+  const header = (name: string) => list.table.getByRole('columnheader', { name, exact: true });
+  await expect(header('部门')).toHaveCount(0);
+  await page.getByRole('button', { name: '列' }).click();
+  const chooser = page.getByTestId('column-chooser');
+  await chooser.getByLabel('部门').check();
+  await chooser.getByLabel('手机号码').uncheck();
+  await expect(header('部门')).toBeVisible();
+  await expect(list.row('赵敏')).toContainText('教务处');
+  await page.reload();
+  await list.goto();
+  await expect(header('部门')).toBeVisible();
+  await expect(header('手机号码')).toHaveCount(0);
+  await expect(header('姓名')).toBeVisible();
 });

@@ -120,7 +120,10 @@ export function MemberTable({ cache, columns, sort, onSort, onOpen, height, onRe
             >
               {c.title}
               {sortable && (
-                <span style={{ display: 'inline-flex', flexDirection: 'column', fontSize: 10, lineHeight: '8px', color: '#bfbfbf' }}>
+                <span
+                  aria-hidden
+                  style={{ display: 'inline-flex', flexDirection: 'column', fontSize: 10, lineHeight: '8px', color: '#bfbfbf' }}
+                >
                   <CaretUpOutlined style={{ color: active && sort.sortOrder === 'asc' ? '#c62f2f' : undefined }} />
                   <CaretDownOutlined style={{ color: active && sort.sortOrder === 'desc' ? '#c62f2f' : undefined }} />
                 </span>

@@ -150,7 +150,9 @@ function MemberForm({ original }: { original: MemberDetail | null }) {
   useShortcut('ctrl+s', () => void save());
   useShortcut('escape', () => {
     // Esc inside an open dropdown or dialog closes that, not the form.
-    if (!overlayOpen()) cancel();
+    if (overlayOpen()) return;
+    // After this key event is done: a dialog opened during it would see the same Esc and close at once.
+    setTimeout(cancel, 0);
   });
 
   return (
