@@ -106,9 +106,15 @@ export class ZipFile {
         const len = cd.readUInt16LE(x + 2);
         if (id === 0x0001) {
           let q = x + 4;
-          if (uncompressedSize === 0xffffffff && q + 8 <= x + 4 + len) (uncompressedSize = Number(cd.readBigUInt64LE(q))), (q += 8);
-          if (compressedSize === 0xffffffff && q + 8 <= x + 4 + len) (compressedSize = Number(cd.readBigUInt64LE(q))), (q += 8);
-          if (localHeaderOffset === 0xffffffff && q + 8 <= x + 4 + len) localHeaderOffset = Number(cd.readBigUInt64LE(q));
+          const fieldEnd = x + 4 + len;
+          const next = () => {
+            const v = q + 8 <= fieldEnd ? Number(cd.readBigUInt64LE(q)) : 0xffffffff;
+            q += 8;
+            return v;
+          };
+          if (uncompressedSize === 0xffffffff) uncompressedSize = next();
+          if (compressedSize === 0xffffffff) compressedSize = next();
+          if (localHeaderOffset === 0xffffffff) localHeaderOffset = next();
         }
         x += 4 + len;
       }
