@@ -4,6 +4,7 @@ import { checkCommand } from './check';
 import { disclosuresCatalogueCommand, disclosuresListCommand, disclosuresShowCommand } from './disclosures';
 import { infoCommand } from './info';
 import { membersExportCommand, membersListCommand, membersShowCommand } from './members';
+import { proposalsListCommand, proposalsStatsCommand } from './proposals';
 import { restoreCommand } from './restore';
 import { settingsGetCommand, settingsSetCommand } from './settings';
 
@@ -21,4 +22,6 @@ export const COMMANDS: readonly CliCommand[] = [
   disclosuresListCommand,
   disclosuresShowCommand,
   disclosuresCatalogueCommand,
+  proposalsListCommand,
+  proposalsStatsCommand,
 ];

@@ -13,6 +13,8 @@ export const COUNTED_TABLES: Record<string, string> = {
   members: 'members',
   memberEvents: 'member_events',
   unionUnits: 'union_units',
+  proposals: 'proposals',
+  congressSessions: 'congress_sessions',
 };
 
 export function appInfo(ctx: AppContext): AppInfo {
