@@ -91,8 +91,12 @@ function MemberForm({ original }: { original: MemberDetail | null }) {
         okText: '放弃修改',
         okButtonProps: { danger: true },
         cancelText: '继续编辑',
-        onOk: () => void navigate(to),
-        afterClose: () => {
+        onOk: () => {
+          confirming.current = false;
+          void navigate(to);
+        },
+        // Reset on the answer, not after the closing animation: Ctrl+S right after 继续编辑 must save.
+        onCancel: () => {
           confirming.current = false;
         },
       });
