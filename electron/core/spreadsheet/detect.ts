@@ -196,7 +196,7 @@ export function detectTable(grid: SheetGrid, opts: DetectOptions = {}): TableDet
   };
   let headerScoreSum = 0;
   for (let c = 0; c < width; c++) {
-    let name = '';
+    let name: string;
     let group: string | undefined;
     if (spans) {
       const owner = [...spans.values()].find((s) => c >= s.from && c <= s.to);
@@ -211,7 +211,6 @@ export function detectTable(grid: SheetGrid, opts: DetectOptions = {}): TableDet
       if (!name && m && m.left < c) name = `${cellText(rows[m.top]?.[m.left])}(${c - m.left + 1})`;
     }
     if (!name && !group && !hasData(c)) continue;
-    if (!name) name = '';
     headerScoreSum += score(name);
     let header = group ? `${group}/${name}` : name || `（第 ${columnLetter(c)} 列）`;
     const n = (used.get(header) ?? 0) + 1;
