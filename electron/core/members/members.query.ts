@@ -72,7 +72,11 @@ const yearsBefore = (today: Date, years: number) => {
 };
 
 /** Builds WHERE for the list and its count; statuses default to the current members (在册 + 保留会籍). */
-export function buildWhere(db: DB, q: ParsedQuery, today: Date): { where: string; params: unknown[] } {
+export function buildWhere(
+  db: DB,
+  q: ParsedQuery,
+  today: Date,
+): { where: string; params: unknown[]; statusOnly: boolean } {
   const parts = ['m.deleted_at IS NULL'];
   const params: unknown[] = [];
   const statuses = q.statuses ?? CURRENT_STATUSES;
@@ -121,7 +125,8 @@ export function buildWhere(db: DB, q: ParsedQuery, today: Date): { where: string
     parts.push('m.join_date <= ?');
     params.push(q.joinedTo);
   }
-  return { where: parts.join(' AND '), params };
+  // Only deleted_at and status: narrow indexes can answer the whole WHERE without reading the wide rows.
+  return { where: parts.join(' AND '), params, statusOnly: parts.length <= 2 };
 }
 
 /** Above this many hits, walking the sort index and keeping the hits beats sorting all hits. */
@@ -133,39 +138,46 @@ const MANY_HITS = 2000;
  * and stops at the page end. No search: the sort index directly. The count always uses the same WHERE.
  */
 export function queryMembers(db: DB, q: ParsedQuery, today: Date): { total: number; rows: MemberListDbRow[] } {
-  const { where, params } = buildWhere(db, q, today);
+  const { where, params, statusOnly } = buildWhere(db, q, today);
   const order = `${SORT_SQL[q.sortBy]} ${q.sortOrder === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, m.id`;
   const s = q.search ? searchClause(q.search) : null;
   const cols = 'm.*, u.name AS group_name';
   const join = 'LEFT JOIN union_units u ON u.id = m.group_id';
-  let rows: MemberListDbRow[];
-  let total: number;
+  const byName = q.sortBy === 'name';
+  const statuses = q.statuses ?? CURRENT_STATUSES;
   if (s && s.kind !== 'none') {
     const cte = `WITH c(id) AS MATERIALIZED (${s.sql})`;
-    total = (stmt(db, `${cte} SELECT count(*) AS n FROM c CROSS JOIN members m ON m.id = c.id WHERE ${where}`).get(
-      ...s.params,
-      ...params,
-    ) as { n: number }).n;
-    const walkIndex = total > MANY_HITS && q.sortBy === 'name';
-    rows = stmt(
-      db,
-      walkIndex
-        ? `${cte} SELECT ${cols} FROM members m INDEXED BY members_live_sort ${join}
-           WHERE m.id IN c AND ${where} ORDER BY ${order} LIMIT ? OFFSET ?`
-        : `${cte} SELECT ${cols} FROM c CROSS JOIN members m ON m.id = c.id ${join}
-           WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    ).all(...s.params, ...params, q.limit, q.offset) as MemberListDbRow[];
-  } else {
-    // Sorted by name with 在册 among the statuses (the usual list): walk the sort index and stop at the page end.
-    const statuses = q.statuses ?? CURRENT_STATUSES;
-    const hint = q.sortBy === 'name' && statuses.includes('active') ? 'INDEXED BY members_live_sort' : '';
-    rows = stmt(db, `SELECT ${cols} FROM members m ${hint} ${join} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
-      ...params,
-      q.limit,
-      q.offset,
-    ) as MemberListDbRow[];
-    total = (stmt(db, `SELECT count(*) AS n FROM members m WHERE ${where}`).get(...params) as { n: number }).n;
+    // (id, status) is a narrow index: counting 10k hits reads it instead of 10k wide rows.
+    const narrow = statusOnly ? 'INDEXED BY members_live_id_status' : '';
+    const total = (
+      stmt(db, `${cte} SELECT count(*) AS n FROM c CROSS JOIN members m ${narrow} ON m.id = c.id WHERE ${where}`).get(
+        ...s.params,
+        ...params,
+      ) as { n: number }
+    ).n;
+    let sql: string;
+    if (total > MANY_HITS && byName && statusOnly) {
+      // Many hits: walk (sort_key, status) in order, keep hits, stop at the page end; then read those rows.
+      sql = `${cte}, page(id, k) AS (SELECT m.id, m.sort_key FROM members m INDEXED BY members_live_sort
+               WHERE m.id IN c AND ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
+             SELECT ${cols} FROM page CROSS JOIN members m ON m.id = page.id ${join}
+             ORDER BY page.k ${q.sortOrder === 'desc' ? 'DESC' : 'ASC'}, m.id`;
+    } else {
+      sql = `${cte} SELECT ${cols} FROM c CROSS JOIN members m ON m.id = c.id ${join}
+             WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
+    }
+    const rows = stmt(db, sql).all(...s.params, ...params, q.limit, q.offset) as MemberListDbRow[];
+    return { total, rows };
   }
+  // The usual list (by name, 在册 among the statuses): walk the sort index and stop at the page end.
+  const hint = byName && statuses.includes('active') ? 'INDEXED BY members_live_sort' : '';
+  const rows = stmt(db, `SELECT ${cols} FROM members m ${hint} ${join} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+    ...params,
+    q.limit,
+    q.offset,
+  ) as MemberListDbRow[];
+  const countHint = statusOnly ? 'INDEXED BY members_live_status' : '';
+  const total = (stmt(db, `SELECT count(*) AS n FROM members m ${countHint} WHERE ${where}`).get(...params) as { n: number }).n;
   return { total, rows };
 }
 

@@ -42,7 +42,7 @@ export function assertUnique(db: DB, row: repo.WritableRow, excludeId: number | 
   if (row.member_no) {
     const other = repo.findByMemberNo(db, row.member_no);
     if (other && other.id !== excludeId) {
-      throw new AppError('CONFLICT', `会员证号 ${row.member_no} 已被 ${memberLabel(other)} 使用。`, {
+      throw new AppError('CONFLICT', `会员证号 ${row.member_no} 已被${memberLabel(other)}使用。`, {
         issues: [{ path: ['member', 'memberNo'], message: `已被 ${other.name} 使用` }],
         existingId: other.id,
       });

@@ -75,7 +75,7 @@ export const m0002Members: Migration = {
       CREATE INDEX members_staff_no ON members (staff_no) WHERE staff_no IS NOT NULL;
       -- Lists only ever show live rows: partial indexes keep the deleted out of counts and pages.
       CREATE INDEX members_live_status ON members (status, sort_key) WHERE deleted_at IS NULL;
-      CREATE INDEX members_live_sort ON members (sort_key) WHERE deleted_at IS NULL;
+      CREATE INDEX members_live_sort ON members (sort_key, status) WHERE deleted_at IS NULL;
       -- A narrow copy of (id, status): counting 10k search hits reads these small pages, not the wide rows.
       CREATE INDEX members_live_id_status ON members (id, status) WHERE deleted_at IS NULL;
       CREATE INDEX members_group ON members (group_id, status);
