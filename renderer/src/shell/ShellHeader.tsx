@@ -7,7 +7,13 @@ import { useAppState } from '../state/app-state';
  * Shortcuts in one table so the hint and the pages agree; pages bind them with useShortcut. Only keys that
  * work today are listed: record pages add Ctrl+N (新建), Ctrl+F (搜索) and Ctrl+P (打印) when they arrive.
  */
-export const SHORTCUTS: { spec: string; what: string }[] = [{ spec: 'ctrl+s', what: '保存（设置页）' }];
+export const SHORTCUTS: { spec: string; what: string }[] = [
+  { spec: 'ctrl+n', what: '新建（会员、提案、公开事项）' },
+  { spec: 'ctrl+f', what: '把光标放到检索框' },
+  { spec: 'ctrl+s', what: '保存当前表单' },
+  { spec: 'ctrl+p', what: '打印预览（登记表、提案表、公开目录）' },
+  { spec: 'escape', what: '取消编辑' },
+];
 
 function ShortcutHelp() {
   return (
