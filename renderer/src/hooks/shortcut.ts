@@ -36,7 +36,7 @@ export function matchesShortcut(s: Shortcut, e: KeyLike): boolean {
 /** What the hint next to a button says, e.g. 'Ctrl+S' (⌘S on a Mac). */
 export function shortcutLabel(spec: string, mac = false): string {
   const s = parseShortcut(spec);
-  const key = s.key.length === 1 ? s.key.toUpperCase() : s.key;
+  const key = s.key === 'escape' ? 'Esc' : s.key.length === 1 ? s.key.toUpperCase() : s.key;
   if (mac) return `${s.ctrl ? '⌘' : ''}${s.shift ? '⇧' : ''}${s.alt ? '⌥' : ''}${key}`;
   return [s.ctrl && 'Ctrl', s.shift && 'Shift', s.alt && 'Alt', key].filter(Boolean).join('+');
 }
