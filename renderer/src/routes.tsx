@@ -10,6 +10,7 @@ import {
 import type { ReactNode } from 'react';
 import { CONGRESS_NAME, DISCLOSURE_NAME, type UnitType } from '../../shared/domain/labels';
 import { EmptyArea } from './components/EmptyArea';
+import { DisclosuresArea } from './pages/disclosures/DisclosuresArea';
 import { HomePage } from './pages/home/HomePage';
 import { MembersArea } from './pages/members/MembersArea';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -45,9 +46,7 @@ export const NAV_AREAS: NavArea[] = [
     path: '/disclosure',
     icon: <NotificationOutlined />,
     label: (t) => DISCLOSURE_NAME[t],
-    element: (t) => (
-      <EmptyArea title={DISCLOSURE_NAME[t]} description={`${DISCLOSURE_NAME[t]}：公开事项登记、公开目录、意见反馈和备案将在这里。`} />
-    ),
+    element: () => <DisclosuresArea />,
   },
   {
     path: '/care',

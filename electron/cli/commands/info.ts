@@ -9,6 +9,8 @@ const COUNT_LABELS: Record<string, string> = {
   members: '会员',
   memberEvents: '会员变动',
   unionUnits: '分工会和工会小组',
+  disclosures: '公开事项',
+  opinions: '公开意见',
   proposals: '提案和意见建议',
   congressSessions: '代表大会届次',
 };

@@ -49,6 +49,8 @@ table.cat { table-layout: fixed; }
 .cat tr { break-inside: avoid; }
 .cat td.none { text-align: center; color: #555; height: 14mm; }
 .foot { margin-top: 3mm; font-size: 9pt; display: flex; justify-content: space-between; }
+/* The on-screen preview has no page margins of its own. */
+@media screen { body { padding: 12mm; } }
 `;
 
 const CENTERED = new Set<keyof CatalogueLine>(['seq', 'regNo', 'scope', 'timing', 'disclosedOn', 'category']);

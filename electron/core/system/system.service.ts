@@ -13,6 +13,8 @@ export const COUNTED_TABLES: Record<string, string> = {
   members: 'members',
   memberEvents: 'member_events',
   unionUnits: 'union_units',
+  disclosures: 'disclosures',
+  opinions: 'opinions',
   proposals: 'proposals',
   congressSessions: 'congress_sessions',
 };
@@ -24,7 +26,10 @@ export function appInfo(ctx: AppContext): AppInfo {
       (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((r) => r.name),
     );
     for (const [label, table] of Object.entries(COUNTED_TABLES)) {
-      if (existing.has(table)) counts[label] = (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      if (!existing.has(table)) continue;
+      // Deleted records stay in their table for the audit trail (soft delete); the counts are of live ones.
+      const soft = ctx.db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, 'deleted_at') !== undefined;
+      counts[label] = (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}${soft ? ' WHERE deleted_at IS NULL' : ''}`).get() as { n: number }).n;
     }
   }
   counts.backups = ctx.listBackups().length;

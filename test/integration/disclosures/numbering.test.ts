@@ -54,6 +54,8 @@ describe('登记号', () => {
       { reg_no: '2026-003', deleted: 0 },
     ]);
     expect((await list({ year: 2026 })).rows.map((r) => r.regNo)).toEqual(['2026-003', '2026-001']);
+    // 首页 and ledger info count the live records only.
+    expect((await call<{ counts: Record<string, number> }>(ctx, 'app.info')).counts.disclosures).toBe(2);
     const gone = await ctx.dispatch('disclosures.get', { id: b.id });
     expect(gone.ok).toBe(false);
     expect(a.regNo).toBe('2026-001');

@@ -5,6 +5,7 @@ import type { AppInfo } from '../../../../shared/contract';
 import { api } from '../../api';
 import { reportError } from '../../components/error-store';
 import { MemberStatsPanel } from '../../components/members/MemberStatsPanel';
+import { OverdueOpinionsCard } from '../disclosures/OverdueOpinionsCard';
 import { formatDateTime } from '../../format';
 import { useAppState } from '../../state/app-state';
 
@@ -16,6 +17,7 @@ export const COUNT_LABELS: Record<string, string> = {
   members: '会员',
   proposals: '提案',
   disclosures: '公开事项',
+  opinions: '公开意见',
   careRecords: '关怀记录',
   archiveItems: '归档文件',
   auditLog: '修改记录',
@@ -77,6 +79,7 @@ export function HomePage() {
           </Card>
         </Col>
       </Row>
+      <OverdueOpinionsCard revision={revision} />
       <MemberStatsPanel revision={revision} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         程序版本 {info?.appVersion}，数据库结构版本 {info?.schemaVersion}。备份与恢复在「设置」中。
