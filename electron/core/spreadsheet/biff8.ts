@@ -11,7 +11,7 @@ import { CompoundFile } from './cfb';
 import { MSG, refuse } from './messages';
 import { builtinFormat, makeBoolCell, makeNumberCell, makeTextCell, type FormatInfo, formatInfo } from './number-format';
 import { GridBuilder } from './grid-builder';
-import type { ReadOptions, ResolvedLimits, SheetGrid, SheetInfo, WorkbookReader } from './types';
+import type { Cell, ReadOptions, ResolvedLimits, SheetGrid, SheetInfo, WorkbookReader } from './types';
 import { resolveLimits, type OpenOptions } from './types';
 
 const R = {
@@ -219,6 +219,7 @@ function readSheetRecords(stream: Buffer, g: Globals, sheet: BoundSheet, limits:
   let depth = 0;
   let pendingFormula: { row: number; col: number } | null = null;
   let count = 0;
+  const sstCells: (Cell | undefined)[] = [];
   for (const r of records(stream, sheet.offset)) {
     const d = r.data;
     if (r.type === R.BOF) {
@@ -234,8 +235,10 @@ function readSheetRecords(stream: Buffer, g: Globals, sheet: BoundSheet, limits:
     if (r.type !== R.STRING && r.type !== R.CONTINUE) pendingFormula = null;
     switch (r.type) {
       case R.LABELSST: {
-        const s = g.sst[d.readUInt32LE(6)];
-        if (s !== undefined) grid.set(d.readUInt16LE(0), d.readUInt16LE(2), makeTextCell(s));
+        const idx = d.readUInt32LE(6);
+        const s = g.sst[idx];
+        // One Cell per shared string, reused wherever it appears (cells are read-only).
+        if (s !== undefined) grid.set(d.readUInt16LE(0), d.readUInt16LE(2), (sstCells[idx] ??= makeTextCell(s)));
         break;
       }
       case R.LABEL:

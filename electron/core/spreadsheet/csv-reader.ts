@@ -14,6 +14,7 @@ import Papa from 'papaparse';
 import { AppError } from '../errors';
 import { GridBuilder } from './grid-builder';
 import { MSG, refuse } from './messages';
+import { detach } from './xml-scan';
 import type { Cell, OpenOptions, ReadOptions, SheetGrid, WorkbookReader } from './types';
 import { resolveLimits } from './types';
 
@@ -90,7 +91,9 @@ export function csvCell(raw: string): Cell | undefined {
   const formula = /^="(.*)"$/s.exec(s);
   if (formula) s = (formula[1] as string).replace(/""/g, '"');
   else if (/^'[\dXx+\-.\s]+$/.test(s)) s = s.slice(1);
-  return s === '' ? undefined : { value: s, text: s };
+  if (s === '') return undefined;
+  s = detach(s);
+  return { value: s, text: s };
 }
 
 export async function openCsv(path: string, encodingHint: TextEncoding | null, sheetName: string, base: OpenOptions | undefined): Promise<WorkbookReader> {
@@ -109,7 +112,7 @@ export async function openCsv(path: string, encodingHint: TextEncoding | null, s
 
 async function parseCsv(path: string, encoding: TextEncoding, name: string, limits: ReturnType<typeof resolveLimits>): Promise<SheetGrid> {
   const grid = new GridBuilder(name, limits);
-  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const file = createReadStream(path, { highWaterMark: 32 * 1024 });
   const text = file.pipe(decodingStream(encoding));
   file.on('error', (e) => text.destroy(e));
   let row = 0;

@@ -257,10 +257,19 @@ export function detectTable(grid: SheetGrid, opts: DetectOptions = {}): TableDet
   const skipped: number[] = [];
   const blankRunEnd = opts.blankRunEnd ?? 10;
   let blankRun = 0;
+  const headerKeyAt = new Map(columns.map((c, i) => [c.index, headerKeys[i] as string]));
   for (let r = dataStart; r < rows.length; r++) {
     const row = rowAt(r);
-    const filledCols = row ? colIdx.filter((c) => !isBlankCell(row[c])) : [];
-    if (filledCols.length === 0) {
+    let filledCount = 0;
+    let first = -1;
+    if (row) {
+      for (const c of colIdx) {
+        if (isBlankCell(row[c])) continue;
+        if (first < 0) first = c;
+        filledCount++;
+      }
+    }
+    if (filledCount === 0) {
       if (++blankRun >= blankRunEnd) {
         const rest = nextNonEmpty(rows, r);
         if (rest >= 0) notes.push(`第 ${rest + 1} 行起的内容与表格隔了 ${blankRunEnd} 个以上空行，未作为记录`);
@@ -269,10 +278,13 @@ export function detectTable(grid: SheetGrid, opts: DetectOptions = {}): TableDet
       continue;
     }
     blankRun = 0;
-    const keys = filledCols.map((c) => headerNameKey(cellText((row as Row)[c])));
-    if (keys.length >= 2 && keys.every((k, i) => k === headerKeys[colIdx.indexOf(filledCols[i] as number)])) {
-      skipped.push(r);
-      continue;
+    // A header repeated on every printed page: compared cell by cell only when the first cell matches.
+    const r0 = row as Row;
+    if (filledCount >= 2 && headerNameKey(cellText(r0[first])) === headerKeyAt.get(first)) {
+      if (colIdx.every((c) => isBlankCell(r0[c]) || headerNameKey(cellText(r0[c])) === headerKeyAt.get(c))) {
+        skipped.push(r);
+        continue;
+      }
     }
     body.push(r);
   }
@@ -288,8 +300,13 @@ export function detectTable(grid: SheetGrid, opts: DetectOptions = {}): TableDet
   const records: DetectedRecord[] = [];
   for (const r of body) {
     const row = rowAt(r) as Row;
-    const first = nonEmpty(row)[0];
-    if (first !== undefined && /^(小计|合计|总计|共计)/.test(cellText(row[first]).replace(/\s+/g, ''))) {
+    let first: Cell | undefined;
+    for (const c of colIdx) if (!isBlankCell(row[c])) {
+      first = row[c];
+      break;
+    }
+    const v = first?.value;
+    if (typeof v === 'string' && /^\s*[小合总共]\s*计/.test(v)) {
       skipped.push(r);
       continue;
     }

@@ -31,6 +31,8 @@ export interface FormatInfo {
   general: boolean;
   isDate: boolean;
   isText: boolean;
+  /** Renders a value with this format; compiled once per format code. */
+  render: (v: number | Date) => string;
 }
 
 const infoCache = new Map<string, FormatInfo>();
@@ -57,7 +59,18 @@ export function formatInfo(code: string): FormatInfo {
   let info = infoCache.get(code);
   if (!info) {
     const general = code === '' || /^general$/i.test(code.trim());
-    info = { code, general, isDate: !general && isDateFormatCode(code), isText: code.trim() === '@' };
+    const isDate = !general && isDateFormatCode(code);
+    const isText = code.trim() === '@';
+    let render: (v: number | Date) => string;
+    if (isDate) {
+      const date = compileDateFormat(code);
+      render = (v) => (v instanceof Date ? date(v) : v >= 0 && v < 1 ? date(new Date(Math.round(v * 86_400) * 1000)) : generalText(v));
+    } else if (general || isText) render = (v) => (v instanceof Date ? v.toISOString() : generalText(v));
+    else {
+      const num = compileNumberFormat(code);
+      render = (v) => (v instanceof Date ? v.toISOString() : num(v));
+    }
+    info = { code, general, isDate, isText, render };
     infoCache.set(code, info);
   }
   return info;
@@ -95,10 +108,9 @@ export function makeNumberCell(n: number, fmt: FormatInfo | undefined, date1904:
   if (!fmt || fmt.general) return { value: n, text: generalText(n) };
   if (fmt.isDate) {
     const date = serialToDate(n, date1904);
-    if (date) return { value: date, text: formatDate(date, fmt.code), numFmt: fmt.code, isDateFormat: true };
-    return { value: n, text: formatTimeOnly(n, fmt.code), numFmt: fmt.code, isDateFormat: true };
+    return { value: date ?? n, text: fmt.render(date ?? n), numFmt: fmt.code, isDateFormat: true };
   }
-  return { value: n, text: fmt.isText ? generalText(n) : formatNumber(n, fmt.code), numFmt: fmt.code };
+  return { value: n, text: fmt.render(n), numFmt: fmt.code };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -120,11 +132,19 @@ export function generalText(n: number): string {
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const WEEK = '日一二三四五六';
 
+type DatePart = string | ((d: Date) => string);
+
 /** Renders a Date (UTC wall clock) with the date/time tokens of an Excel format code. */
 export function formatDate(date: Date, code: string): string {
+  return formatInfo(code).isDate ? formatInfo(code).render(date) : compileDateFormat(code)(date);
+}
+
+/** Parses a date/time format code once into literal strings and token renderers. */
+function compileDateFormat(code: string): (d: Date) => string {
   const section = (code.split(';')[0] ?? '').replace(/\[(?!h|m|s)[^\]]*\]/gi, '');
-  const hasAmPm = /AM\/PM|上午\/下午|A\/P/i.test(section);
-  const parts: string[] = [];
+  const ampm = /AM\/PM|上午\/下午|A\/P/i.test(section);
+  const hour = (d: Date) => (ampm ? d.getUTCHours() % 12 || 12 : d.getUTCHours());
+  const parts: DatePart[] = [];
   let lastWasHour = false;
   for (let i = 0; i < section.length; ) {
     const ch = section[i] as string;
@@ -151,67 +171,93 @@ export function formatDate(date: Date, code: string): string {
     }
     const tok = (run[1] as string).toLowerCase();
     i += tok.length;
-    const h24 = date.getUTCHours();
-    const h = hasAmPm ? h24 % 12 || 12 : h24;
     // "m" right after an hour (or before seconds) is minutes, not the month.
-    const minuteContext = lastWasHour || /^[^a-z]*s/i.test(section.slice(i));
-    switch (tok) {
-      case 'yyyy': case 'e': parts.push(pad(date.getUTCFullYear(), 4)); break;
-      case 'yy': parts.push(pad(date.getUTCFullYear() % 100, 2)); break;
-      case 'mmmm': case 'mmm': parts.push(`${date.getUTCMonth() + 1}月`); break;
-      case 'mm': parts.push(pad(minuteContext ? date.getUTCMinutes() : date.getUTCMonth() + 1, 2)); break;
-      case 'm': parts.push(String(minuteContext ? date.getUTCMinutes() : date.getUTCMonth() + 1)); break;
-      case 'dddd': case 'aaaa': parts.push(`星期${WEEK[date.getUTCDay()]}`); break;
-      case 'ddd': case 'aaa': parts.push(WEEK[date.getUTCDay()] as string); break;
-      case 'dd': parts.push(pad(date.getUTCDate(), 2)); break;
-      case 'd': parts.push(String(date.getUTCDate())); break;
-      case 'hh': parts.push(pad(h, 2)); break;
-      case 'h': parts.push(String(h)); break;
-      case 'ss': parts.push(pad(date.getUTCSeconds(), 2)); break;
-      case 's': parts.push(String(date.getUTCSeconds())); break;
-      case 'am/pm': parts.push(h24 < 12 ? 'AM' : 'PM'); break;
-      case 'a/p': parts.push(h24 < 12 ? 'A' : 'P'); break;
-      case '上午/下午': parts.push(h24 < 12 ? '上午' : '下午'); break;
-      default: parts.push(String(h24)); // [h] elapsed hours
-    }
+    const minute = lastWasHour || /^[^a-z]*s/i.test(section.slice(i));
+    const r: Record<string, (d: Date) => string> = {
+      yyyy: (d) => pad(d.getUTCFullYear(), 4),
+      e: (d) => pad(d.getUTCFullYear(), 4),
+      yy: (d) => pad(d.getUTCFullYear() % 100, 2),
+      mmmm: (d) => `${d.getUTCMonth() + 1}月`,
+      mmm: (d) => `${d.getUTCMonth() + 1}月`,
+      mm: minute ? (d) => pad(d.getUTCMinutes(), 2) : (d) => pad(d.getUTCMonth() + 1, 2),
+      m: minute ? (d) => String(d.getUTCMinutes()) : (d) => String(d.getUTCMonth() + 1),
+      dddd: (d) => `星期${WEEK[d.getUTCDay()]}`,
+      aaaa: (d) => `星期${WEEK[d.getUTCDay()]}`,
+      ddd: (d) => WEEK[d.getUTCDay()] as string,
+      aaa: (d) => WEEK[d.getUTCDay()] as string,
+      dd: (d) => pad(d.getUTCDate(), 2),
+      d: (d) => String(d.getUTCDate()),
+      hh: (d) => pad(hour(d), 2),
+      h: (d) => String(hour(d)),
+      ss: (d) => pad(d.getUTCSeconds(), 2),
+      s: (d) => String(d.getUTCSeconds()),
+      'am/pm': (d) => (d.getUTCHours() < 12 ? 'AM' : 'PM'),
+      'a/p': (d) => (d.getUTCHours() < 12 ? 'A' : 'P'),
+      '上午/下午': (d) => (d.getUTCHours() < 12 ? '上午' : '下午'),
+    };
+    parts.push(r[tok] ?? ((d) => String(Math.floor(d.getTime() / 3_600_000)))); // [h] elapsed hours
     lastWasHour = tok === 'h' || tok === 'hh' || tok.startsWith('[');
   }
-  return parts.join('');
-}
-
-function formatTimeOnly(n: number, code: string): string {
-  if (!(n >= 0 && n < 1)) return generalText(n);
-  return formatDate(new Date(Math.round(n * 86_400) * 1000), code);
+  // Adjacent literals merged, so rendering is a short loop.
+  const merged: DatePart[] = [];
+  for (const p of parts) {
+    const last = merged[merged.length - 1];
+    if (typeof p === 'string' && typeof last === 'string') merged[merged.length - 1] = last + p;
+    else merged.push(p);
+  }
+  return (d) => {
+    let out = '';
+    for (const p of merged) out += typeof p === 'string' ? p : p(d);
+    return out;
+  };
 }
 
 /** Fixed, grouped, percent, scientific and zero-padded formats with literal prefix/suffix; others → General. */
 export function formatNumber(n: number, code: string): string {
+  return compileNumberFormat(code)(n);
+}
+
+const numberCache = new Map<string, (n: number) => string>();
+
+function compileNumberFormat(code: string): (n: number) => string {
+  const cached = numberCache.get(code);
+  if (cached) return cached;
   const sections = code.split(';');
-  const section = (n < 0 && sections[1] ? sections[1] : sections[0]) ?? '';
-  const useNeg = n < 0 && !sections[1];
+  const pos = compileSection(sections[0] ?? '');
+  const neg = sections[1] ? compileSection(sections[1]) : null;
+  const fn = (n: number) => (n < 0 ? (neg ? neg(-n) : `-${pos(-n)}`) : pos(n));
+  numberCache.set(code, fn);
+  return fn;
+}
+
+function compileSection(section: string): (v: number) => string {
   const body = section.replace(/\[[^\]]*\]/g, '');
   const firstPh = body.search(/[0#?]/);
-  if (firstPh < 0) return generalText(n);
+  if (firstPh < 0) return generalText;
   let lastPh = firstPh;
   for (let i = firstPh; i < body.length; i++) if (/[0#?.,%E+-]/i.test(body[i] as string)) lastPh = i;
   const literal = (s: string) => s.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1').replace(/_./g, ' ').replace(/\*./g, '');
   const prefix = literal(body.slice(0, firstPh));
   const core = body.slice(firstPh, lastPh + 1);
   const suffix = literal(body.slice(lastPh + 1));
-  let v = Math.abs(n);
-  if (core.includes('%') || suffix.includes('%')) v *= 100;
+  const percent = core.includes('%') || suffix.includes('%');
   const [intPat = '', fracPat = ''] = core.replace(/%/g, '').split(/E[+-]/i)[0]?.split('.') ?? [];
   const decimals = (fracPat.match(/[0#?]/g) ?? []).length;
-  let text: string;
-  if (/E[+-]/i.test(core)) {
-    text = v.toExponential(decimals).replace('e', 'E').replace(/E([+-])(\d)$/, 'E$10$2');
-  } else {
-    const fixed = v.toFixed(decimals);
-    const [ip = '', fp] = fixed.split('.');
-    const minInt = (intPat.match(/0/g) ?? []).length;
-    let intText = ip === '0' && minInt === 0 ? '' : ip.padStart(minInt, '0');
-    if (intPat.includes(',')) intText = intText.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    text = fp === undefined ? intText : `${intText}.${fp}`;
-  }
-  return `${useNeg ? '-' : ''}${prefix}${text}${suffix}`;
+  const minInt = (intPat.match(/0/g) ?? []).length;
+  const grouping = intPat.includes(',');
+  const scientific = /E[+-]/i.test(core);
+  return (v) => {
+    const x = percent ? v * 100 : v;
+    let text: string;
+    if (scientific) text = x.toExponential(decimals).replace('e', 'E').replace(/E([+-])(\d)$/, 'E$10$2');
+    else {
+      const fixed = x.toFixed(decimals);
+      const dot = fixed.indexOf('.');
+      const ip = dot < 0 ? fixed : fixed.slice(0, dot);
+      let intText = ip === '0' && minInt === 0 ? '' : ip.length < minInt ? ip.padStart(minInt, '0') : ip;
+      if (grouping) intText = intText.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      text = dot < 0 ? intText : `${intText}${fixed.slice(dot)}`;
+    }
+    return prefix + text + suffix;
+  };
 }

@@ -16,6 +16,7 @@ import { cleanText, stripAllSpaces, toHalfWidth } from '../../../shared/domain/t
 import type { DetectedRecord } from './detect';
 import type { ColumnMapping, MemberFieldKey, MemberMapping } from './member-columns';
 import { MEMBER_FIELD_LABELS } from './member-columns';
+import { unprotectCellText } from './safe-cell';
 import type { Cell } from './types';
 
 export interface FieldValue<T = string | number | boolean> {
@@ -58,6 +59,12 @@ const CODE_FIELDS = new Set<MemberFieldKey>(['idNumber', 'phone', 'memberNo', 's
 
 const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?E[+-]?\d+$/i;
 
+/** Anything `cleanText` would change: full-width forms, odd spaces, zero-width characters, edge/double spaces. */
+const NEEDS_CLEAN = /[\uFF01-\uFF5E\u3000\u200B-\u200D\u2060\uFEFF\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F]|^ | $| {2}/;
+
+/** `cleanText` for a string, skipping the work for the usual already-clean text. */
+const clean = (s: string): string => (NEEDS_CLEAN.test(s) ? cleanText(s) : s);
+
 /** A Date from the grid holds its wall-clock value in UTC fields; this is its calendar day at UTC midnight. */
 const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 
@@ -70,7 +77,7 @@ export function plainNumber(n: number): string {
 /** The text a field gets from any cell: digits for numbers (keeping zero padding the format shows), ISO days. */
 export function cellAsText(cell: Cell): string {
   const v = cell.value;
-  if (typeof v === 'string') return cleanText(v);
+  if (typeof v === 'string') return unprotectCellText(clean(v));
   if (typeof v === 'number') return cell.numFmt && /^0\d+$/.test(cell.text) ? cell.text : plainNumber(v);
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (v instanceof Date) {
@@ -198,32 +205,64 @@ export interface ConvertedRecord {
   warnings: RowIssue[];
 }
 
+/** Fields whose cells repeat (the same shared-string Cell on many rows): converted once per distinct Cell. */
+const REPEATING = new Set<MemberFieldKey>([
+  'gender', 'ethnicity', 'nativePlace', 'idType', 'politicalStatus', 'education', 'degree', 'jobTitle', 'professionalTitle',
+  'workUnit', 'department', 'employmentStatus', 'householdType', 'householdPlace', 'group', 'isMigrantWorker',
+]);
+
 /**
- * One detected record through the mapping. The ID type column is converted first so the ID number is checked
- * by its type. Unmapped columns holding a number Excel destroyed ("3.60723E+18", or a numeric cell of 16+
- * digits) are reported as warnings too: that data is lost even though this import does not use it.
+ * A converter for many records with one mapping (what an import uses): the columns are prepared once and
+ * repeating values (性别, 民族, 单位 …) are converted once per distinct cell. The ID type column is converted
+ * first so the ID number is checked by its type. Unmapped columns holding a number Excel destroyed
+ * ("3.60723E+18", or a numeric cell of 16+ digits) are reported as warnings: that data is lost even though
+ * this import does not use it. Returned FieldValue objects may be shared between records: treat them as
+ * read-only.
  */
-export function convertRecord(record: DetectedRecord, mapping: MemberMapping, opts: ConvertOptions): ConvertedRecord {
-  const out: ConvertedRecord = { excelRow: record.excelRow, fields: {}, errors: [], warnings: [] };
+export function createRecordConverter(mapping: MemberMapping, opts: ConvertOptions): (record: DetectedRecord) => ConvertedRecord {
   const typeCol = mapping.columns.find((c) => c.field === 'idType');
-  let idType = opts.idType ?? 'resident';
-  const order = typeCol ? [typeCol, ...mapping.columns.filter((c) => c !== typeCol)] : mapping.columns;
-  for (const col of order) {
-    const cell = record.cells[col.index];
-    if (!col.field) {
-      if (cell && isDestroyedNumber(cell)) {
-        out.warnings.push({ row: record.excelRow, column: col.header, field: null, message: `「${col.header}」列的数字已被 Excel 转成科学计数法（${cell.text}），原值已丢失；该列未导入` });
+  const ordered = typeCol ? [typeCol, ...mapping.columns.filter((c) => c !== typeCol)] : mapping.columns;
+  const cols = ordered.map((c) => ({
+    col: c,
+    field: c.field,
+    cache: c.field && REPEATING.has(c.field) ? new Map<Cell, FieldValue>() : null,
+  }));
+  const perType = new Map<string, ConvertOptions>();
+  const optsFor = (idType: string) => {
+    let o = perType.get(idType);
+    if (!o) perType.set(idType, (o = { ...opts, idType }));
+    return o;
+  };
+  const baseType = opts.idType ?? 'resident';
+  return (record) => {
+    const out: ConvertedRecord = { excelRow: record.excelRow, fields: {}, errors: [], warnings: [] };
+    let idType = baseType;
+    for (const { col, field, cache } of cols) {
+      const cell = record.cells[col.index];
+      if (!field) {
+        if (cell && isDestroyedNumber(cell)) {
+          out.warnings.push({ row: record.excelRow, column: col.header, field: null, message: `「${col.header}」列的数字已被 Excel 转成科学计数法（${cell.text}），原值已丢失；该列未导入` });
+        }
+        continue;
       }
-      continue;
+      if (field === 'seq' || !cell) continue;
+      let fv = cache?.get(cell);
+      if (!fv) {
+        fv = convertCell(field, cell, col, optsFor(idType));
+        cache?.set(cell, fv);
+      }
+      if (field === 'idType' && typeof fv.value === 'string') idType = fv.value;
+      out.fields[field] = fv;
+      if (fv.error) out.errors.push({ row: record.excelRow, column: col.header, field, message: fv.error });
+      if (fv.warning) out.warnings.push({ row: record.excelRow, column: col.header, field, message: fv.warning });
     }
-    if (col.field === 'seq') continue;
-    const fv = convertCell(col.field, cell, col, { ...opts, idType });
-    if (col.field === 'idType' && typeof fv.value === 'string') idType = fv.value;
-    out.fields[col.field] = fv;
-    if (fv.error) out.errors.push({ row: record.excelRow, column: col.header, field: col.field, message: fv.error });
-    if (fv.warning) out.warnings.push({ row: record.excelRow, column: col.header, field: col.field, message: fv.warning });
-  }
-  return out;
+    return out;
+  };
+}
+
+/** One record (a convenience for a few rows; use `createRecordConverter` for a whole sheet). */
+export function convertRecord(record: DetectedRecord, mapping: MemberMapping, opts: ConvertOptions): ConvertedRecord {
+  return createRecordConverter(mapping, opts)(record);
 }
 
 function isDestroyedNumber(cell: Cell): boolean {
@@ -234,7 +273,11 @@ function isDestroyedNumber(cell: Cell): boolean {
 /** The converted values as a plain object of field → value (nulls left out), e.g. for `memberInput`. */
 export function recordValues(rec: ConvertedRecord): Partial<Record<MemberFieldKey, string | number | boolean>> {
   const out: Partial<Record<MemberFieldKey, string | number | boolean>> = {};
-  for (const [k, fv] of Object.entries(rec.fields) as [MemberFieldKey, FieldValue][]) if (fv.value !== null) out[k] = fv.value;
+  const fields = rec.fields as Record<string, FieldValue>;
+  for (const k in fields) {
+    const v = (fields[k] as FieldValue).value;
+    if (v !== null) out[k as MemberFieldKey] = v;
+  }
   return out;
 }
 

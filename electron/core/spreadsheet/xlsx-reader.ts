@@ -12,7 +12,7 @@ import posix from 'node:path/posix';
 import { MSG, refuse } from './messages';
 import { GridBuilder, EXCEL_MAX_COLS } from './grid-builder';
 import { builtinFormat, formatDate, formatInfo, makeBoolCell, makeNumberCell, makeTextCell, type FormatInfo } from './number-format';
-import { attr, attrLocal, decodeOoxmlEscapes, decodeXml, scanXml, type XmlHandler } from './xml-scan';
+import { attr, attrLocal, attrText, decodeOoxmlEscapes, decodeXml, detach, scanXml, type XmlHandler } from './xml-scan';
 import { ZipFile, type ZipEntry } from './zip';
 import { resolveLimits, type Cell, type OpenOptions, type ReadOptions, type SheetGrid, type SheetInfo, type WorkbookReader } from './types';
 
@@ -34,8 +34,10 @@ async function readRels(zip: ZipFile, partDir: string, relsPath: string): Promis
   if (!e) return rels;
   await readXml(zip, e, {
     wantText: false,
-    open(name, a) {
-      if (name !== 'Relationship' || attr(a, 'TargetMode') === 'External') return;
+    open(name, buf, as, ae) {
+      if (name !== 'Relationship') return;
+      const a = attrText(buf, as, ae);
+      if (attr(a, 'TargetMode') === 'External') return;
       const id = attr(a, 'Id');
       const target = attr(a, 'Target');
       if (!id || !target) return;
@@ -86,10 +88,10 @@ async function readSharedStrings(zip: ZipFile, e: ZipEntry, cap: number): Promis
     close(name) {
       if (name === 't') h.wantText = false;
       else if (name === 'rPh') inPhonetic = false;
-      else if (name === 'si') out.push(decodeOoxmlEscapes(decodeXml(cur)));
+      else if (name === 'si') out.push(detach(decodeOoxmlEscapes(decodeXml(cur))));
     },
-    text(raw) {
-      cur += raw;
+    text(buf, s, e) {
+      cur += buf.slice(s, e);
     },
   };
   await readXml(zip, e, h, cap);
@@ -102,7 +104,8 @@ async function readStyles(zip: ZipFile, e: ZipEntry): Promise<FormatInfo[]> {
   let inCellXfs = false;
   await readXml(zip, e, {
     wantText: false,
-    open(name, a) {
+    open(name, buf, as, ae) {
+      const a = attrText(buf, as, ae);
       if (name === 'numFmt') custom.set(Number(attr(a, 'numFmtId')), attr(a, 'formatCode') ?? 'General');
       else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) xfs.push(Number(attr(a, 'numFmtId') ?? 0));
@@ -136,7 +139,8 @@ export async function openXlsx(zip: ZipFile, base: OpenOptions | undefined): Pro
   const sheets: SheetRef[] = [];
   await readXml(zip, bookEntry, {
     wantText: false,
-    open(name, a) {
+    open(name, buf, as, ae) {
+      const a = attrText(buf, as, ae);
       if (name === 'workbookPr') date1904 = /^(1|true)$/i.test(attr(a, 'date1904') ?? '');
       else if (name === 'sheet') {
         const rel = rels.get(attrLocal(a, 'id') ?? '');
@@ -175,6 +179,35 @@ export async function openXlsx(zip: ZipFile, base: OpenOptions | undefined): Pro
   };
 }
 
+// Cell types (the t attribute) as small integers, decided from the attribute's characters.
+const T_NUM = 0;
+const T_SST = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_BOOL = 4;
+const T_ERR = 5;
+const T_DATE = 6;
+
+function cellType(buf: string, s: number, e: number): number {
+  const c = buf.charCodeAt(s);
+  if (e - s === 1) return c === 0x73 ? T_SST : c === 0x62 ? T_BOOL : c === 0x65 ? T_ERR : c === 0x64 ? T_DATE : T_NUM;
+  if (c === 0x73) return T_STR; // str
+  if (c === 0x69) return T_INLINE; // inlineStr
+  return T_NUM;
+}
+
+/** Digits in buf[s, e) as an integer, or -1 if there is anything else (or too many digits). */
+function intAt(buf: string, s: number, e: number): number {
+  if (e <= s || e - s > 15) return -1;
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const d = buf.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 async function readSheetXml(
   zip: ZipFile,
   entry: ZipEntry,
@@ -185,41 +218,111 @@ async function readSheetXml(
   limits: ReturnType<typeof resolveLimits>,
 ): Promise<SheetGrid> {
   const grid = new GridBuilder(name, limits);
+  // One Cell per shared string, reused wherever that string appears (男, 汉族, 群众 … repeat on every row).
+  const sstCells: (Cell | undefined)[] = new Array(sst.length);
   let row = -1;
   let col = -1;
-  let type = '';
+  let type = T_NUM;
   let style = 0;
   let inCell = false;
   let inInline = false;
   let inPhonetic = false;
-  let v = '';
+  // The <v> text, usually one piece: kept as a range of the chunk string until the cell closes.
+  let vBuf = '';
+  let vS = 0;
+  let vE = 0;
+  let vParts = 0;
+  let vJoined = '';
   let inlineText = '';
-  let target: 'v' | 'is' | null = null;
+  let target = 0; // 1 = <v>, 2 = <t> inside <is>
   let count = 0;
+
+  const parseCellAttrs = (buf: string, s: number, e: number) => {
+    type = T_NUM;
+    style = 0;
+    let refFound = false;
+    let i = s;
+    while (i < e) {
+      const c = buf.charCodeAt(i);
+      if (c <= 0x20) {
+        i++;
+        continue;
+      }
+      const ns = i;
+      while (i < e && buf.charCodeAt(i) !== 0x3d && buf.charCodeAt(i) > 0x20) i++;
+      const nameLen = i - ns;
+      while (i < e && buf.charCodeAt(i) !== 0x22 && buf.charCodeAt(i) !== 0x27) i++;
+      const q = buf.charCodeAt(i);
+      const vs = i + 1;
+      let ve = vs;
+      while (ve < e && buf.charCodeAt(ve) !== q) ve++;
+      i = ve + 1;
+      if (nameLen !== 1) continue;
+      const n0 = buf.charCodeAt(ns);
+      if (n0 === 0x72 /* r */) {
+        let cc = 0;
+        let j = vs;
+        for (; j < ve; j++) {
+          const ch = buf.charCodeAt(j) | 0x20;
+          if (ch < 0x61 || ch > 0x7a) break;
+          cc = cc * 26 + (ch - 0x60);
+        }
+        const rr = intAt(buf, j, ve);
+        if (cc > 0 && cc <= 16_384) {
+          col = cc - 1;
+          refFound = true;
+          if (rr > 0) row = rr - 1;
+        }
+      } else if (n0 === 0x73 /* s */) style = Math.max(0, intAt(buf, vs, ve));
+      else if (n0 === 0x74 /* t */) type = cellType(buf, vs, ve);
+    }
+    if (!refFound) col++;
+  };
+
+  const vText = () => (vParts === 1 ? vBuf.slice(vS, vE) : vJoined);
+
+  const finishCell = (): Cell | undefined => {
+    if (vParts === 0 && type !== T_INLINE) return undefined;
+    switch (type) {
+      case T_SST: {
+        const idx = vParts === 1 ? intAt(vBuf, vS, vE) : Number(vJoined);
+        if (!(idx >= 0 && idx < sst.length)) return undefined;
+        return (sstCells[idx] ??= makeTextCell(sst[idx] as string));
+      }
+      case T_INLINE:
+        return makeTextCell(detach(decodeOoxmlEscapes(decodeXml(inlineText || vText()))));
+      case T_STR:
+        return makeTextCell(detach(decodeOoxmlEscapes(decodeXml(vText()))));
+      case T_BOOL: {
+        const v = vText();
+        return makeBoolCell(v === '1' || v === 'true');
+      }
+      case T_ERR:
+        return { value: null, text: detach(decodeXml(vText())) };
+      case T_DATE:
+        return isoCell(vText());
+      default: {
+        const int = vParts === 1 ? intAt(vBuf, vS, vE) : -1;
+        const n = int >= 0 ? int : Number(vText());
+        return makeNumberCell(n, xfs[style], date1904);
+      }
+    }
+  };
 
   const h: XmlHandler = {
     wantText: false,
-    open(tag, a) {
+    open(tag, buf, as, ae) {
       switch (tag) {
-        case 'c': {
-          const ref = attr(a, 'r');
-          const pos = ref ? decodeRef(ref) : null;
-          if (pos) {
-            col = pos.col;
-            if (pos.row > 0) row = pos.row - 1;
-          } else col++;
-          type = attr(a, 't') ?? '';
-          const s = attr(a, 's');
-          style = s ? Number(s) : 0;
+        case 'c':
+          parseCellAttrs(buf, as, ae);
           inCell = true;
-          v = '';
+          vParts = 0;
           inlineText = '';
           if ((++count & 0x3fff) === 0) grid.checkpoint();
           break;
-        }
         case 'v':
           if (inCell) {
-            target = 'v';
+            target = 1;
             h.wantText = true;
           }
           break;
@@ -228,7 +331,7 @@ async function readSheetXml(
           break;
         case 't':
           if (inInline && !inPhonetic) {
-            target = 'is';
+            target = 2;
             h.wantText = true;
           }
           break;
@@ -236,13 +339,13 @@ async function readSheetXml(
           inPhonetic = true;
           break;
         case 'row': {
-          const r = attr(a, 'r');
+          const r = attr(attrText(buf, as, ae), 'r');
           row = r ? Number(r) - 1 : row + 1;
           col = -1;
           break;
         }
         case 'mergeCell': {
-          const [from, to] = (attr(a, 'ref') ?? '').split(':');
+          const [from, to] = (attr(attrText(buf, as, ae), 'ref') ?? '').split(':');
           const p = from ? decodeRef(from) : null;
           const q = to ? decodeRef(to) : null;
           if (p && q && p.row > 0 && q.row > 0) grid.merge(p.row - 1, q.row - 1, p.col, q.col);
@@ -255,7 +358,7 @@ async function readSheetXml(
         case 'v':
         case 't':
           h.wantText = false;
-          target = null;
+          target = 0;
           break;
         case 'rPh':
           inPhonetic = false;
@@ -269,32 +372,16 @@ async function readSheetXml(
           break;
       }
     },
-    text(raw) {
-      if (target === 'v') v += raw;
-      else if (target === 'is') inlineText += raw;
+    text(buf, s, e) {
+      if (target === 1) {
+        if (vParts === 0) {
+          vBuf = buf;
+          vS = s;
+          vE = e;
+        } else vJoined = (vParts === 1 ? vBuf.slice(vS, vE) : vJoined) + buf.slice(s, e);
+        vParts++;
+      } else if (target === 2) inlineText += buf.slice(s, e);
     },
-  };
-
-  const finishCell = (): Cell | undefined => {
-    switch (type) {
-      case 's': {
-        const s = sst[Number(v)];
-        return s === undefined || v === '' ? undefined : makeTextCell(s);
-      }
-      case 'inlineStr':
-        return makeTextCell(decodeOoxmlEscapes(decodeXml(inlineText || v)));
-      case 'str':
-        return makeTextCell(decodeOoxmlEscapes(decodeXml(v)));
-      case 'b':
-        return v === '' ? undefined : makeBoolCell(v === '1' || v === 'true');
-      case 'e':
-        return v === '' ? undefined : { value: null, text: decodeXml(v) };
-      case 'd':
-        return v === '' ? undefined : isoCell(v);
-      default:
-        if (v === '') return undefined;
-        return makeNumberCell(Number(v), xfs[style], date1904);
-    }
   };
 
   let consumed = 0;

@@ -11,21 +11,37 @@
 import { MSG, refuse } from './messages';
 
 export interface XmlHandler {
-  /** `name` without namespace prefix; `attrs` is the raw text between the name and the closing '>' / '/>'. */
-  open(name: string, attrs: string, selfClosing: boolean): void;
+  /**
+   * `name` without namespace prefix. The attributes are `buf.slice(attrStart, attrEnd)` — passed as a range so
+   * nothing is allocated for tags whose attributes nobody reads (use `attrText` or `attr` on the slice).
+   */
+  open(name: string, buf: string, attrStart: number, attrEnd: number, selfClosing: boolean): void;
   close(name: string): void;
-  /** Raw (still entity-encoded) text; may arrive in several pieces. Only called while `wantText` is true. */
-  text(raw: string): void;
+  /** Raw (still entity-encoded) text `buf.slice(start, end)`; may arrive in several pieces. Only while `wantText`. */
+  text(buf: string, start: number, end: number): void;
   wantText: boolean;
 }
+
+export const attrText = (buf: string, start: number, end: number): string => buf.slice(start, end);
 
 /** A tag or text run longer than this without its end is not something a spreadsheet contains. */
 const MAX_PENDING = 32 * 1024 * 1024;
 
-const localName = (qname: string) => {
-  const i = qname.indexOf(':');
-  return i < 0 ? qname : qname.slice(i + 1);
-};
+/** Hot element names of sheet XML returned as constants, so no string is built for them per tag. */
+const ONE_CHAR: string[] = [];
+for (const n of ['c', 'v', 'f', 't', 'r']) ONE_CHAR[n.charCodeAt(0)] = n;
+
+function tagName(buf: string, start: number, end: number): string {
+  if (end - start === 1) {
+    const k = ONE_CHAR[buf.charCodeAt(start)];
+    if (k) return k;
+  }
+  if (end - start === 3 && buf.startsWith('row', start)) return 'row';
+  if (end - start === 2 && buf.startsWith('is', start)) return 'is';
+  const q = buf.slice(start, end);
+  const i = q.indexOf(':');
+  return i < 0 ? q : q.slice(i + 1);
+}
 
 export class XmlScanner {
   private rest = '';
@@ -41,10 +57,10 @@ export class XmlScanner {
     while (pos < len) {
       const lt = buf.indexOf('<', pos);
       if (lt < 0) {
-        if (h.wantText) h.text(buf.slice(pos));
+        if (h.wantText) h.text(buf, pos, len);
         return;
       }
-      if (lt > pos && h.wantText) h.text(buf.slice(pos, lt));
+      if (lt > pos && h.wantText) h.text(buf, pos, lt);
       const c1 = buf.charCodeAt(lt + 1);
       if (Number.isNaN(c1)) return this.keep(buf, lt);
       if (c1 === 0x21 /* ! */) {
@@ -57,7 +73,10 @@ export class XmlScanner {
         if (buf.startsWith('<![CDATA[', lt)) {
           const end = buf.indexOf(']]>', lt + 9);
           if (end < 0) return this.keep(buf, lt);
-          if (h.wantText) h.text(escapeCdata(buf.slice(lt + 9, end)));
+          if (h.wantText) {
+            const lit = escapeCdata(buf.slice(lt + 9, end));
+            h.text(lit, 0, lit.length);
+          }
           pos = end + 3;
           continue;
         }
@@ -73,7 +92,9 @@ export class XmlScanner {
       const gt = findTagEnd(buf, lt + 1);
       if (gt < 0) return this.keep(buf, lt);
       if (c1 === 0x2f /* / */) {
-        h.close(localName(buf.slice(lt + 2, gt).trim()));
+        let e = gt;
+        while (e > lt + 2 && buf.charCodeAt(e - 1) <= 0x20) e--;
+        h.close(tagName(buf, lt + 2, e));
       } else {
         let nameEnd = lt + 1;
         while (nameEnd < gt) {
@@ -82,8 +103,8 @@ export class XmlScanner {
           nameEnd++;
         }
         const selfClosing = buf.charCodeAt(gt - 1) === 0x2f;
-        const name = localName(buf.slice(lt + 1, nameEnd));
-        h.open(name, buf.slice(nameEnd, selfClosing ? gt - 1 : gt), selfClosing);
+        const name = tagName(buf, lt + 1, nameEnd);
+        h.open(name, buf, nameEnd, selfClosing ? gt - 1 : gt, selfClosing);
         if (selfClosing) h.close(name);
       }
       pos = gt + 1;
@@ -165,16 +186,33 @@ export function attrLocal(attrs: string, local: string): string | undefined {
   return m ? decodeXml(m[2] ?? m[3] ?? '') : undefined;
 }
 
+/**
+ * A copy of `s` that does not keep a larger string alive. V8 represents a slice of 13+ characters as a view
+ * into its parent, so a shared string sliced out of a decoded chunk would pin the whole chunk in memory for
+ * as long as the cell lives. Retained strings (cell values) go through this.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * Decoded text is fed in pieces of at most this many bytes: the strings stay small enough for V8's young
+ * generation (large strings go to large-object space, which only a full GC frees, and RSS climbs).
+ */
+const PIECE = 32 * 1024;
+
 /** Feeds a stream of UTF-8 buffers to a scanner. */
 export async function scanXml(chunks: AsyncIterable<Buffer>, handler: XmlHandler): Promise<void> {
   const scanner = new XmlScanner(handler);
   const decoder = new TextDecoder('utf-8');
   let first = true;
   for await (const chunk of chunks) {
-    let text = decoder.decode(chunk, { stream: true });
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    first = false;
-    scanner.feed(text);
+    for (let off = 0; off < chunk.length; off += PIECE) {
+      let text = decoder.decode(chunk.subarray(off, off + PIECE), { stream: true });
+      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+      scanner.feed(text);
+    }
   }
   scanner.feed(decoder.decode());
   scanner.end();

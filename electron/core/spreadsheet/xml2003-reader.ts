@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { GridBuilder } from './grid-builder';
 import { MSG, refuse } from './messages';
 import { formatDate, formatInfo, makeBoolCell, makeNumberCell, makeTextCell, type FormatInfo } from './number-format';
-import { attrLocal, decodeXml, scanXml, type XmlHandler } from './xml-scan';
+import { attrLocal, attrText, decodeXml, detach, scanXml, type XmlHandler } from './xml-scan';
 import type { Cell, OpenOptions, ReadOptions, SheetGrid, WorkbookReader } from './types';
 import { resolveLimits } from './types';
 
@@ -53,7 +53,8 @@ export async function openXml2003(path: string, base: OpenOptions | undefined): 
 
   const h: XmlHandler = {
     wantText: false,
-    open(name, a) {
+    open(name, buf, as, ae) {
+      const a = attrText(buf, as, ae);
       switch (name) {
         case 'Style':
           styleId = attrLocal(a, 'ID') ?? '';
@@ -99,16 +100,16 @@ export async function openXml2003(path: string, base: OpenOptions | undefined): 
         inData = false;
         h.wantText = false;
       } else if (name === 'Cell' && cell && grid) {
-        grid.set(cell.row, cell.col, toCell(cell.type, decodeXml(text), styles.get(cell.style)));
+        grid.set(cell.row, cell.col, toCell(cell.type, detach(decodeXml(text)), styles.get(cell.style)));
         cell = null;
       } else if (name === 'Worksheet' && grid) {
         grids.push({ name: sheetName, hidden: false, grid: grid.finish() });
         grid = null;
       }
     },
-    text(raw) {
+    text(buf, s, e) {
       // Rich text inside <Data> is HTML (<B>, <Font>); only its character data is kept.
-      if (inData) text += raw;
+      if (inData) text += buf.slice(s, e);
     },
   };
   await scanXml(createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>, h);
