@@ -21,6 +21,11 @@ async function openFolder(dir: string): Promise<boolean> {
   return (await shell.openPath(dir)) === '';
 }
 
+/** An attachment's read-only copy, opened by whatever program the system has for its type. */
+async function openFile(filePath: string): Promise<boolean> {
+  return (await shell.openPath(filePath)) === '';
+}
+
 function pickOpen(getWindow: GetWindow): NonNullable<HostPorts['pickOpen']> {
   return async ({ title, extensions }) => {
     const options = { title, properties: ['openFile' as const], filters: filtersFor(extensions) };
@@ -94,5 +99,5 @@ export function electronPdf(): PdfPort {
 }
 
 export function electronPorts(getWindow: GetWindow): HostPorts {
-  return { openFolder, pickOpen: pickOpen(getWindow), saveAs: saveAs(getWindow), pdf: electronPdf() };
+  return { openFolder, openFile, pickOpen: pickOpen(getWindow), saveAs: saveAs(getWindow), pdf: electronPdf() };
 }

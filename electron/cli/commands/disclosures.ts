@@ -14,8 +14,8 @@ import { UsageError, type CliCommand } from '../command';
 import { formatBytes } from '../format';
 import { invoke } from '../invoke';
 
-/** --month 2026-03 or --year 2026; `required` says whether one of them must be given. */
-function periodOf(options: Record<string, string | boolean | undefined>, command: CliCommand, required: boolean): CataloguePeriod | null {
+/** --month 2026-03 or --year 2026; null when neither is given. */
+function periodOf(options: Record<string, string | boolean | undefined>, command: CliCommand): CataloguePeriod | null {
   const month = options.month;
   const year = options.year;
   if (typeof month === 'string' && typeof year === 'string') throw new UsageError('--month 和 --year 只能给一个。', command);
@@ -29,7 +29,6 @@ function periodOf(options: Record<string, string | boolean | undefined>, command
     if (!p || p.month) throw new UsageError(`--year 应写成四位年份，例如 2026，收到「${year}」。`, command);
     return p;
   }
-  if (required) throw new UsageError('请用 --month YYYY-MM（或 --year YYYY）指定目录的月份。', command);
   return null;
 }
 
@@ -64,7 +63,7 @@ export const disclosuresListCommand: CliCommand = {
   summary: '列出公开事项（登记号、公开事项、类别、形式、范围、日期、责任部门），新的在前。',
   options: periodOptions,
   async run({ ctx, options }) {
-    const period = periodOf(options, disclosuresListCommand, false);
+    const period = periodOf(options, disclosuresListCommand);
     const { total, rows } = await invoke(ctx, 'disclosures.list', period ? { year: period.year, month: period.month ?? null } : {});
     return {
       data: { period: period ? periodLabel(period) : null, total, disclosures: rows.map(jsonRow) },
@@ -103,7 +102,7 @@ export const disclosuresCatalogueCommand: CliCommand = {
   words: ['disclosures', 'catalogue'],
   minArgs: 0,
   maxArgs: 0,
-  summary: '生成公开目录：--out 以 .pdf 结尾生成 A4 横向 PDF，以 .xlsx 结尾生成 Excel 表格。',
+  summary: '公开目录：给 --out 时生成文件（.pdf 为 A4 横向 PDF，.xlsx 为 Excel 表格），否则在屏幕上列出。默认本月。',
   details: ['生成 PDF 需要本机的 Chromium、Chrome 或 Edge（环境变量 LEDGER_CHROMIUM 可指定位置）。'],
   options: {
     ...periodOptions,
@@ -111,14 +110,28 @@ export const disclosuresCatalogueCommand: CliCommand = {
     force: { type: 'boolean', description: '--out 的文件已存在时覆盖它' },
   },
   async run({ ctx, options }) {
-    const period = periodOf(options, disclosuresCatalogueCommand, true)!;
-    if (typeof options.out !== 'string') throw new UsageError('请用 --out 给出要生成的文件，例如 --out 目录.pdf。', disclosuresCatalogueCommand);
+    const now = ctx.clock();
+    const period = periodOf(options, disclosuresCatalogueCommand) ?? { year: now.getFullYear(), month: now.getMonth() + 1 };
+    const input = { year: period.year, month: period.month ?? null };
+    if (typeof options.out !== 'string') {
+      // Catalogue order: by 公开日期, then 登记号 — the list's order reversed.
+      const rows = [...(await invoke(ctx, 'disclosures.list', input)).rows].reverse();
+      const lines = rows.map((r, i) => ({ seq: i + 1, ...jsonRow(r) }));
+      return {
+        data: { period: periodLabel(period), count: rows.length, lines },
+        lines: [
+          `${periodLabel(period)}公开目录`,
+          ['序号', '登记号', '公开事项', '类别', '公开形式', '范围', '时限', '公开日期', '责任部门'].join('\t'),
+          ...lines.map((l) => [l.seq, l.regNo, l.title, l.category, l.forms.join('、'), l.scope, l.timing, l.disclosedOn, l.department ?? ''].join('\t')),
+          `共 ${rows.length} 项。用 --out 文件.pdf 或 --out 文件.xlsx 生成文件。`,
+        ],
+      };
+    }
     const target = path.resolve(options.out);
     const ext = path.extname(target).toLowerCase();
     if (ext !== '.pdf' && ext !== '.xlsx') throw new UsageError('--out 的文件名应以 .pdf 或 .xlsx 结尾。', disclosuresCatalogueCommand);
     if (fs.existsSync(target) && !options.force) throw new AppError('CONFLICT', `文件「${target}」已存在，未覆盖。如确要覆盖，请加上 --force。`);
     if (!fs.existsSync(path.dirname(target))) throw new AppError('NOT_FOUND', `文件夹「${path.dirname(target)}」不存在，未生成。`);
-    const input = { year: period.year, month: period.month ?? null };
     const ref = await invoke(ctx, ext === '.pdf' ? 'disclosures.cataloguePdf' : 'disclosures.catalogueXlsx', input);
     const { total } = await invoke(ctx, 'disclosures.list', input);
     // Written beside the target and renamed: an interrupted run never leaves half a file under its name.

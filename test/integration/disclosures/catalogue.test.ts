@@ -143,8 +143,12 @@ describe('ledger disclosures', () => {
     expect(again.stderr).toContain('--force');
     const wrongExt = await ledgerInProcess(['--data-dir', dir, 'disclosures', 'catalogue', '--month', '2026-03', '--out', 'a.docx']);
     expect(wrongExt.code).toBe(2);
-    const noMonth = await ledgerInProcess(['--data-dir', dir, 'disclosures', 'catalogue', '--out', out]);
-    expect(noMonth.code).toBe(2);
+    const both = await ledgerInProcess(['--data-dir', dir, 'disclosures', 'catalogue', '--month', '2026-03', '--year', '2026']);
+    expect(both.code).toBe(2);
+    // Without --out the catalogue is listed on screen, in catalogue order.
+    const shown = await ledgerInProcess(['--data-dir', dir, 'disclosures', 'catalogue', '--month', '2026-03']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout.split('\n').slice(2, 5).map((l) => l.split('\t').slice(0, 2).join(' '))).toEqual(['1 2026-001', '2 2026-002', '3 2026-003']);
     if (!chromiumPath()) {
       console.log('跳过 CLI PDF：本机没有 Chromium');
       return;

@@ -40,7 +40,16 @@ function StoredActions({ a }: { a: AttachmentInfo }) {
   }
   return canOpenInViewer() ? (
     <Space size={4}>
-      <Button size="small" icon={<EyeOutlined />} loading={busy} onClick={() => void run(() => openAttachment(a))}>
+      <Button
+        size="small"
+        icon={<EyeOutlined />}
+        loading={busy}
+        onClick={() =>
+          void run(async () => {
+            if ((await openAttachment(a)) === 'cancelled') message.warning('系统没有能打开这种文件的程序，可用「另存为」保存后查看。');
+          })
+        }
+      >
         打开
       </Button>
       <Button size="small" icon={<DownloadOutlined />} disabled={busy} onClick={() => void run(() => downloadAttachment(a))}>
