@@ -235,7 +235,7 @@ function compileSection(section: string): (v: number) => string {
   const firstPh = body.search(/[0#?]/);
   if (firstPh < 0) return generalText;
   let lastPh = firstPh;
-  for (let i = firstPh; i < body.length; i++) if (/[0#?.,%E+-]/i.test(body[i] as string)) lastPh = i;
+  for (let i = firstPh; i < body.length; i++) if (/[0#?.,E+-]/i.test(body[i] as string)) lastPh = i;
   const literal = (s: string) => s.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1').replace(/_./g, ' ').replace(/\*./g, '');
   const prefix = literal(body.slice(0, firstPh));
   const core = body.slice(firstPh, lastPh + 1);
