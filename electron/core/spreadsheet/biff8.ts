@@ -75,7 +75,7 @@ function readUnicodeString(b: Buffer, off: number, lenBytes: 1 | 2): string {
  * runs and phonetic blocks after the characters are skipped, also across record boundaries. (Same walk as
  * xlrd's unpack_SST_table.)
  */
-function readSst(parts: Buffer[]): string[] {
+export function readSst(parts: Buffer[]): string[] {
   const first = parts[0];
   if (!first || first.length < 8) return [];
   const unique = first.readUInt32LE(4);

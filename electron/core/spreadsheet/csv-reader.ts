@@ -29,21 +29,26 @@ export function sniffTextEncoding(head: Buffer): { encoding: TextEncoding | null
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', binary: false };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf16be', binary: false };
   const n = Math.min(head.length, 4096) & ~1;
-  let zeroOdd = 0;
-  let zeroEven = 0;
+  const printable = (b: number) => b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f);
+  let asciiLe = 0; // pairs "A\0": ASCII text in UTF-16 LE
+  let asciiBe = 0; // pairs "\0A"
+  let zeros = 0;
   let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = head[i] as number;
-    if (b === 0) {
-      if (i & 1) zeroOdd++;
-      else zeroEven++;
-    } else if (isBinaryByte(b)) control++;
+  for (let i = 0; i < n; i += 2) {
+    const a = head[i] as number;
+    const b = head[i + 1] as number;
+    if (b === 0 && printable(a)) asciiLe++;
+    if (a === 0 && printable(b)) asciiBe++;
+    for (const x of [a, b]) {
+      if (x === 0) zeros++;
+      else if (isBinaryByte(x)) control++;
+    }
   }
   const pairs = n / 2;
-  // ASCII-heavy UTF-16 text has a zero in (nearly) every pair on one side and none on the other.
-  if (pairs > 0 && zeroOdd > pairs * 0.3 && zeroEven === 0) return { encoding: 'utf16le', binary: false };
-  if (pairs > 0 && zeroEven > pairs * 0.3 && zeroOdd === 0) return { encoding: 'utf16be', binary: false };
-  return { encoding: null, binary: zeroOdd + zeroEven > 0 || control > Math.max(2, n / 100) };
+  // ASCII-heavy UTF-16 text has a zero in most pairs, always on the same side, beside a printable character.
+  if (pairs >= 4 && asciiLe > pairs * 0.3 && asciiBe === 0) return { encoding: 'utf16le', binary: false };
+  if (pairs >= 4 && asciiBe > pairs * 0.3 && asciiLe === 0) return { encoding: 'utf16be', binary: false };
+  return { encoding: null, binary: zeros > 0 || control > Math.max(2, n / 100) };
 }
 
 /** Strict UTF-8 over the whole file, streamed (the file is not held in memory). */
@@ -96,21 +101,62 @@ export function csvCell(raw: string): Cell | undefined {
   return { value: s, text: s };
 }
 
+const DELIMITERS = [',', '\t', ';', '|'] as const;
+
+/**
+ * The field separator from the first lines: the candidate that appears on every line the same number of
+ * times wins (comma first on a tie). Quoted text is ignored. Excel's "Unicode 文本" uses tabs, some European
+ * settings semicolons.
+ */
+export function guessDelimiter(text: string): string {
+  const lines = text
+    .replace(/"(?:[^"]|"")*"/g, '""')
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
+  if (lines.length > 1) lines.pop(); // the last line of a head may be cut
+  let best: string = ',';
+  let bestScore = 0;
+  for (const d of DELIMITERS) {
+    const counts = lines.map((l) => l.split(d).length - 1);
+    const first = counts[0] ?? 0;
+    if (first === 0) continue;
+    const consistent = counts.filter((c) => c === first).length / counts.length;
+    const score = consistent * 10 + Math.min(first, 9) / 10;
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+async function readHeadText(path: string, encoding: TextEncoding): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of createReadStream(path, { start: 0, end: 64 * 1024 - 1 })) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return iconv.decode(Buffer.concat(chunks, size), encoding);
+}
+
 export async function openCsv(path: string, encodingHint: TextEncoding | null, sheetName: string, base: OpenOptions | undefined): Promise<WorkbookReader> {
   const encoding: TextEncoding = encodingHint ?? ((await isStrictUtf8(path)) ? 'utf8' : 'gb18030');
+  const delimiter = guessDelimiter(await readHeadText(path, encoding));
   return {
     format: 'csv',
     sheetNames: () => [sheetName],
     sheets: () => [{ name: sheetName, hidden: false }],
     async readSheet(name: string, opts?: ReadOptions): Promise<SheetGrid> {
       if (name !== sheetName) throw refuse(MSG.noSheet(name));
-      return parseCsv(path, encoding, sheetName, resolveLimits(base, opts));
+      return parseCsv(path, encoding, delimiter, sheetName, resolveLimits(base, opts));
     },
     async close() {},
   };
 }
 
-async function parseCsv(path: string, encoding: TextEncoding, name: string, limits: ReturnType<typeof resolveLimits>): Promise<SheetGrid> {
+async function parseCsv(path: string, encoding: TextEncoding, delimiter: string, name: string, limits: ReturnType<typeof resolveLimits>): Promise<SheetGrid> {
   const grid = new GridBuilder(name, limits);
   const file = createReadStream(path, { highWaterMark: 32 * 1024 });
   const text = file.pipe(decodingStream(encoding));
@@ -125,6 +171,7 @@ async function parseCsv(path: string, encoding: TextEncoding, name: string, limi
     });
     Papa.parse<string[]>(text as unknown as Readable as unknown as File, {
       skipEmptyLines: false,
+      delimiter,
       step(result, parser) {
         try {
           const cells = result.data;
