@@ -8,11 +8,12 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { CONGRESS_NAME, DISCLOSURE_NAME, type UnitType } from '../../shared/domain/labels';
+import { DISCLOSURE_NAME, type UnitType } from '../../shared/domain/labels';
 import { EmptyArea } from './components/EmptyArea';
 import { DisclosuresArea } from './pages/disclosures/DisclosuresArea';
 import { HomePage } from './pages/home/HomePage';
 import { MembersArea } from './pages/members/MembersArea';
+import { ProposalsArea } from './pages/proposals/ProposalsArea';
 import { SettingsPage } from './pages/settings/SettingsPage';
 
 export interface NavArea {
@@ -35,12 +36,7 @@ export const NAV_AREAS: NavArea[] = [
     path: '/proposals',
     icon: <AuditOutlined />,
     label: () => '提案工作',
-    element: (t) => (
-      <EmptyArea
-        title="提案工作"
-        description={`提案工作：${CONGRESS_NAME[t]}提案的征集、立案审查、交办答复和统计将在这里。`}
-      />
-    ),
+    element: () => <ProposalsArea />,
   },
   {
     path: '/disclosure',

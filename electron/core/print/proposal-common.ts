@@ -21,6 +21,8 @@ export const pct = (r: Rate): string => (r.percent === null ? '—' : `${r.perce
 export const PAGE_NUMBER_CSS = `@page { @bottom-center { content: "第 " counter(page) " 页"; font-size: 9pt; } }`;
 
 export const TABLE_CSS = `
+/* On screen (the preview) there is no @page margin: give the sheet its paper edge. */
+@media screen { body { padding: 15mm; } }
 .grid td, .grid th { border: 0.3mm solid #000; padding: 1.5mm 2mm; vertical-align: top; }
 .grid th { font-weight: bold; background: #f2f2f2; }
 .grid td.l { width: 26mm; text-align: center; vertical-align: middle; font-weight: bold; white-space: nowrap; }

@@ -20,6 +20,7 @@ h1 { margin-bottom: 2mm; }
 .sub { text-align: center; font-size: 11pt; margin-bottom: 4mm; }
 .meta { display: flex; justify-content: space-between; margin-bottom: 2mm; font-size: 10pt; }
 .grid td.block { white-space: normal; }
+.grid td { overflow-wrap: anywhere; }
 .reply + .reply { margin-top: 2mm; padding-top: 2mm; border-top: 0.2mm dashed #888; }
 .foot { margin-top: 3mm; font-size: 8.5pt; color: #333; }
 tr { break-inside: avoid; }
@@ -36,7 +37,8 @@ export function proposalSheetHtml(p: ProposalDetail, s: Settings, printedAt: Dat
 <h1>${kind}</h1>
 <div class="sub">${esc(s.unitName)}${esc(p.sessionTitle)}</div>
 <div class="meta"><span>编号：${esc(p.number)}</span><span>类别：${esc(p.category ?? '')}</span><span>提交日期：${dateCn(p.submittedDate)}</span></div>
-<table class="grid">
+<table class="grid" style="table-layout: fixed">
+  <colgroup><col style="width:26mm"><col><col style="width:24mm"><col><col style="width:24mm"><col style="width:34mm"></colgroup>
   <tr><td class="l">案　　由</td><td colspan="5"><b>${esc(p.title)}</b></td></tr>
   <tr><td class="l">提 案 人</td><td>${esc(p.proposer.name)}</td><td class="l">代 表 团</td><td>${esc(p.proposer.delegation)}</td>
       <td class="l">联系电话</td><td>${esc(p.contactPhone)}</td></tr>

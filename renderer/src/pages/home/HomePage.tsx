@@ -5,6 +5,7 @@ import type { AppInfo } from '../../../../shared/contract';
 import { api } from '../../api';
 import { reportError } from '../../components/error-store';
 import { MemberStatsPanel } from '../../components/members/MemberStatsPanel';
+import { OverdueProposalsCard } from '../proposals/OverdueProposalsCard';
 import { OverdueOpinionsCard } from '../disclosures/OverdueOpinionsCard';
 import { formatDateTime } from '../../format';
 import { useAppState } from '../../state/app-state';
@@ -80,6 +81,7 @@ export function HomePage() {
         </Col>
       </Row>
       <OverdueOpinionsCard revision={revision} />
+      <OverdueProposalsCard revision={revision} />
       <MemberStatsPanel revision={revision} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         程序版本 {info?.appVersion}，数据库结构版本 {info?.schemaVersion}。备份与恢复在「设置」中。

@@ -1,0 +1,154 @@
+import { ArrowLeftOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { Alert, Button, Card, Col, Result, Row, Space, Spin, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import type { CongressSession, PrintRequest, ProposalDetail } from '../../../../shared/contract';
+import { allowedActions, PROPOSAL_EVENT_LABELS } from '../../../../shared/domain/proposal-workflow';
+import { api, errorMessage } from '../../api';
+import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
+import { ActionModal, type ActionType } from './ActionModal';
+import { AttachmentsCard } from './AttachmentsCard';
+import { PrintModal } from './PrintModal';
+import { ProposalFields } from './ProposalFields';
+import { ProposalTimeline } from './ProposalTimeline';
+import { StateTag } from './StateTag';
+
+/** Steps that end or turn away a proposal get a quieter button than the step that moves it on. */
+const QUIET: readonly ActionType[] = ['merge', 'convert', 'reject', 'withdraw', 'supervise'];
+
+/** One proposal: the 提案表 fields, the workflow timeline, and the steps its state allows now. */
+export function ProposalDetailPage() {
+  const { id } = useParams();
+  const proposalId = Number(id);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [p, setP] = useState<ProposalDetail | null>(null);
+  const [session, setSession] = useState<CongressSession | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [action, setAction] = useState<ActionType | null>(null);
+  const [opening, setOpening] = useState(0);
+  const [print, setPrint] = useState<PrintRequest | null>(null);
+  const [warnings, setWarnings] = useState<string[]>(() => (location.state as { warnings?: string[] } | null)?.warnings ?? []);
+
+  const load = useCallback(async () => {
+    try {
+      const d = await api.call('proposals.get', { id: proposalId });
+      setP(d);
+      setProblem(null);
+      const sessions = await api.call('sessions.list', {});
+      setSession(sessions.find((s) => s.id === d.sessionId) ?? null);
+    } catch (e) {
+      setProblem(errorMessage(e));
+    }
+  }, [proposalId]);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading external state is what this effect is for
+    void load();
+  }, [load]);
+
+  const actions = useMemo(() => (p ? (allowedActions(p.kind, p.events, dayjs().format('YYYY-MM-DD')) as ActionType[]) : []), [p]);
+  useShortcut('ctrl+p', () => p && setPrint({ form: 'sheet', id: p.id }), !!p);
+
+  const back = () => void navigate(p ? `/proposals?session=${p.sessionId}` : '/proposals');
+  if (!Number.isInteger(proposalId) || proposalId <= 0) {
+    return <Result status="404" title="没有这件提案" extra={<Button onClick={back}>返回登记簿</Button>} />;
+  }
+  if (problem && !p) return <Result status="warning" title="提案没有打开" subTitle={problem} extra={<Button onClick={back}>返回登记簿</Button>} />;
+  if (!p) {
+    return (
+      <div style={{ padding: 48, textAlign: 'center' }}>
+        <Spin description="正在打开…" />
+      </div>
+    );
+  }
+
+  const kindWord = p.kind === 'opinion' ? '意见建议表' : '提案表';
+  return (
+    <div data-testid="proposal-detail">
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 12 }}>
+        <Button icon={<ArrowLeftOutlined />} onClick={back}>
+          返回
+        </Button>
+        <Typography.Text strong data-testid="proposal-number" style={{ fontSize: 16 }}>
+          {p.number}
+        </Typography.Text>
+        <StateTag row={p} />
+        <div style={{ flex: 1 }} />
+        <Space wrap>
+          <Button icon={<EditOutlined />} onClick={() => void navigate(`/proposals/${p.id}/edit`)}>
+            编辑
+          </Button>
+          <Tooltip title={`打印${kindWord}（${keyLabel('ctrl+p')}）`}>
+            <Button icon={<PrinterOutlined />} onClick={() => setPrint({ form: 'sheet', id: p.id })}>
+              打印{kindWord}
+            </Button>
+          </Tooltip>
+        </Space>
+      </div>
+      <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="proposal-title">
+        {p.title}
+      </Typography.Title>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center', marginBottom: 16 }} data-testid="proposal-actions">
+        <Typography.Text type="secondary">{actions.length ? '可办理：' : '当前状态下没有可办理的步骤。'}</Typography.Text>
+        {actions.map((a) => (
+          <Button
+            key={a}
+            type={QUIET.includes(a) ? 'default' : 'primary'}
+            danger={a === 'reject'}
+            onClick={() => {
+              setOpening((n) => n + 1);
+              setAction(a);
+            }}
+          >
+            {PROPOSAL_EVENT_LABELS[a]}
+          </Button>
+        ))}
+      </div>
+      {warnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="save-warnings"
+          closable={{ onClose: () => setWarnings([]), 'aria-label': '关闭' }}
+          style={{ marginBottom: 16 }}
+          title="已保存，请留意："
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <ProposalFields p={p} />
+          <AttachmentsCard p={p} onChange={setP} />
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card size="small" title="办理过程">
+            <ProposalTimeline proposal={p} />
+          </Card>
+        </Col>
+      </Row>
+      <ActionModal
+        key={`a-${opening}`}
+        proposal={p}
+        type={action}
+        replyDeadline={session?.replyDeadline ?? null}
+        onClose={() => setAction(null)}
+        onDone={(d) => {
+          setAction(null);
+          // The notes were about the registration; once the proposal moves on they are history.
+          setWarnings([]);
+          setP(d);
+          void load();
+        }}
+      />
+      <PrintModal request={print} onClose={() => setPrint(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { CloseOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, Button, Result, Space, Spin, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import type { CongressSession, ProposalDetail } from '../../../../shared/contract';
+import { api, errorMessage } from '../../api';
+import { keyLabel } from '../../hooks/use-shortcut';
+import { ProposalForm } from './ProposalForm';
+import { useSessions } from './use-sessions';
+
+/** 登记提案 (/proposals/new?session=) and 编辑 (/proposals/:id/edit). */
+export function ProposalFormPage() {
+  const { id } = useParams();
+  const editId = id ? Number(id) : undefined;
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { sessions, loaded } = useSessions();
+  const [original, setOriginal] = useState<ProposalDetail | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!editId) return;
+    let live = true;
+    api
+      .call('proposals.get', { id: editId })
+      .then((p) => live && setOriginal(p))
+      .catch((e: unknown) => live && setProblem(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [editId]);
+
+  const back = () => void navigate('/proposals');
+  if (editId !== undefined && (!Number.isInteger(editId) || editId <= 0)) {
+    return <Result status="404" title="没有这件提案" extra={<Button onClick={back}>返回登记簿</Button>} />;
+  }
+  if (problem) return <Result status="warning" title="提案没有打开" subTitle={problem} extra={<Button onClick={back}>返回登记簿</Button>} />;
+  if ((editId && !original) || !loaded) {
+    return (
+      <div style={{ padding: 48, textAlign: 'center' }}>
+        <Spin description="正在打开…" />
+      </div>
+    );
+  }
+  const wanted = original?.sessionId ?? Number(params.get('session'));
+  const session: CongressSession | undefined = sessions.find((s) => s.id === wanted) ?? (original ? undefined : sessions[0]);
+  if (!session) {
+    return <Result status="info" title="还没有届次" subTitle="先在「届次与代表」中新建届次并添加代表。" extra={<Button onClick={() => void navigate('/proposals/sessions')}>去新建届次</Button>} />;
+  }
+  return <ProposalForm key={original?.id ?? `new-${session.id}`} session={session} original={original} />;
+}
+
+/** The header above the form: title, 取消 (Esc) and 保存 (Ctrl+S). */
+export function FormHeader({ title, saving, onCancel, onSave }: { title: string; saving: boolean; onCancel: () => void; onSave: () => void }) {
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 16, flexWrap: 'wrap' }}>
+      <Typography.Title level={4} style={{ margin: 0 }} data-testid="form-title">
+        {title}
+      </Typography.Title>
+      <div style={{ flex: 1 }} />
+      <Space>
+        <Tooltip title="取消（Esc）">
+          <Button icon={<CloseOutlined />} onClick={onCancel}>
+            取消
+          </Button>
+        </Tooltip>
+        <Tooltip title={`保存（${keyLabel('ctrl+s')}）`}>
+          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={onSave}>
+            保存
+          </Button>
+        </Tooltip>
+      </Space>
+    </div>
+  );
+}
+
+export function FormProblem({ text, onClose }: { text: string | null; onClose: () => void }) {
+  if (!text) return null;
+  return <Alert type="error" showIcon title={text} style={{ marginBottom: 16 }} data-testid="form-error" closable={{ onClose, 'aria-label': '关闭' }} />;
+}
