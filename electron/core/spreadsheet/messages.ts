@@ -19,6 +19,7 @@ export const MSG = {
   tooBig: (mb: number) => `文件太大（超过 ${mb} MB），请拆分成几个文件后再导入`,
   tooManyRows: (cap: number) => `表格行数超过上限 ${cap.toLocaleString('en-US')} 行，请拆分成几个文件后再导入`,
   tooManyCells: (cap: number) => `表格单元格数超过上限 ${cap.toLocaleString('en-US')} 个，请删除无关的列或拆分文件后再导入`,
+  tooMuchText: '表格里的文字量异常大（单元格或共享文字超过上限），可能是损坏或恶意构造的文件，已拒绝读取',
   noSheet: (name: string) => `工作表「${name}」不存在`,
   cancelled: '已取消读取',
 } as const;

@@ -65,8 +65,20 @@ const NEEDS_CLEAN = /[\uFF01-\uFF5E\u3000\u200B-\u200D\u2060\uFEFF\t\n\v\f\r\u00
 /** `cleanText` for a string, skipping the work for the usual already-clean text. */
 const clean = (s: string): string => (NEEDS_CLEAN.test(s) ? cleanText(s) : s);
 
-/** A Date from the grid holds its wall-clock value in UTC fields; this is its calendar day at UTC midnight. */
-const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+/**
+ * The calendar day a grid Date means, as a Date at UTC midnight. Grid Dates hold the cell's wall clock in UTC
+ * fields, so a time of day is kept as is — except exactly 15:00/16:00, which is how a date written at local
+ * midnight in China by a library that stores UTC (exceljs and others) arrives: `calendarDayOfDate` turns that
+ * back into the intended day.
+ */
+function utcDay(d: Date): Date {
+  const secs = ((Math.round(d.getTime() / 1000) % 86_400) + 86_400) % 86_400;
+  if (secs === 0 || secs === 15 * 3600 || secs === 16 * 3600) {
+    const day = calendarDayOfDate(d);
+    if (day) return new Date(Date.UTC(day.y, day.m - 1, day.d));
+  }
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+}
 
 /** A number as digits, never in exponent form for integers (13800138000, not 1.38e10). */
 export function plainNumber(n: number): string {
@@ -81,8 +93,8 @@ export function cellAsText(cell: Cell): string {
   if (typeof v === 'number') return cell.numFmt && /^0\d+$/.test(cell.text) ? cell.text : plainNumber(v);
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (v instanceof Date) {
-    const d = calendarDayOfDate(utcDay(v));
-    return d ? toIso(d.y, d.m, d.d) : cell.text;
+    const d = utcDay(v);
+    return Number.isNaN(d.getTime()) ? cell.text : toIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
   return '';
 }

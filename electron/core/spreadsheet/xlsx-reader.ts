@@ -17,6 +17,10 @@ import { ZipFile, type ZipEntry } from './zip';
 import { resolveLimits, type Cell, type OpenOptions, type ReadOptions, type SheetGrid, type SheetInfo, type WorkbookReader } from './types';
 
 const SMALL_PART = 64 * 1024 * 1024;
+/** Excel holds at most 32,767 characters in a cell; far more than that is a damaged or crafted file. */
+const MAX_CELL_CHARS = 1_000_000;
+/** Shared strings are all held in memory, so their total is capped (about 256 MB of UTF-16). */
+const MAX_SHARED_CHARS = 128 * 1024 * 1024;
 
 interface Rel {
   type: string;
@@ -74,9 +78,10 @@ export function decodeRef(ref: string): { row: number; col: number } | null {
   return { row, col: col - 1 };
 }
 
-async function readSharedStrings(zip: ZipFile, e: ZipEntry, cap: number): Promise<string[]> {
+async function readSharedStrings(zip: ZipFile, e: ZipEntry, cap: number, maxCount: number): Promise<string[]> {
   const out: string[] = [];
   let cur = '';
+  let total = 0;
   let inPhonetic = false;
   const h: XmlHandler = {
     wantText: false,
@@ -88,9 +93,14 @@ async function readSharedStrings(zip: ZipFile, e: ZipEntry, cap: number): Promis
     close(name) {
       if (name === 't') h.wantText = false;
       else if (name === 'rPh') inPhonetic = false;
-      else if (name === 'si') out.push(detach(decodeOoxmlEscapes(decodeXml(cur))));
+      else if (name === 'si') {
+        if (out.length >= maxCount) throw refuse(MSG.tooManyCells(maxCount));
+        out.push(detach(decodeOoxmlEscapes(decodeXml(cur))));
+      }
     },
     text(buf, s, e) {
+      total += e - s;
+      if (total > MAX_SHARED_CHARS || cur.length > MAX_CELL_CHARS) throw refuse(MSG.tooMuchText);
       cur += buf.slice(s, e);
     },
   };
@@ -169,7 +179,7 @@ export async function openXlsx(zip: ZipFile, base: OpenOptions | undefined): Pro
       const limits = resolveLimits(base, opts);
       const ssPart = relOfType('sharedStrings');
       const ssEntry = ssPart ? zip.get(ssPart) : undefined;
-      shared ??= ssEntry ? readSharedStrings(zip, ssEntry, limits.maxPartBytes) : Promise.resolve([]);
+      shared ??= ssEntry ? readSharedStrings(zip, ssEntry, limits.maxPartBytes, limits.maxCells) : Promise.resolve([]);
       const stPart = relOfType('styles');
       const stEntry = stPart ? zip.get(stPart) : undefined;
       styles ??= stEntry ? readStyles(zip, stEntry) : Promise.resolve([]);
@@ -373,6 +383,8 @@ async function readSheetXml(
       }
     },
     text(buf, s, e) {
+      if (vParts > 1 && vJoined.length > MAX_CELL_CHARS) throw refuse(MSG.tooMuchText);
+      if (inlineText.length > MAX_CELL_CHARS) throw refuse(MSG.tooMuchText);
       if (target === 1) {
         if (vParts === 0) {
           vBuf = buf;

@@ -46,6 +46,7 @@ describe('bad input corpus — each refused with a Chinese message', () => {
     ['truncated.xls', MSG.corrupt],
     ['zip-bomb.xlsx', MSG.zipBomb(1024)],
     ['zip-bomb-lying-size.xlsx', MSG.corrupt],
+    ['huge-shared-string.xlsx', MSG.tooMuchText],
     ['empty.csv', MSG.empty],
     ['unknown-encoding.csv', MSG.unknownEncoding],
     ['binary-junk.csv', MSG.notSpreadsheet],

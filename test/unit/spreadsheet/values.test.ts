@@ -57,6 +57,15 @@ describe('dates in every form a clerk types', () => {
     }
   });
 
+  it('a date written at local midnight in China by a UTC-storing library (16:00 the day before) is that day', () => {
+    for (const tz of ['Asia/Shanghai', 'UTC', 'America/Los_Angeles']) {
+      process.env.TZ = tz;
+      const shifted = makeNumberCell(31117 + 16 / 24, formatInfo('yyyy-mm-dd'), false) as Cell;
+      expect(conv('birthDate', shifted).value).toBe('1985-03-12');
+      expect(conv('joinDate', { ...date(2010, 9, 1), value: new Date(Date.UTC(2010, 8, 1, 9, 30)) }).value).toBe('2010-09-01');
+    }
+  });
+
   it('unreadable dates are errors with the raw text kept', () => {
     const r = conv('birthDate', text('85.03'));
     expect(r).toMatchObject({ value: null, raw: '85.03' });
