@@ -165,7 +165,7 @@ test('the catalogue of a month previews, prints a landscape PDF with every 登�
   expect(fs.readFileSync(xfile).subarray(0, 2).toString()).toBe('PK');
 });
 
-test('the area is named after the unit type, and its settings change the lists', async ({ page, server }) => {
+test('the area is named after the unit type, and its settings change the lists', async ({ page, server }, testInfo) => {
   const seed = new MemberSeeder(page.request, server.url);
   await seed.call('settings.update', { unitType: 'hospital', unitName: '某某市人民医院' });
   await page.reload();
@@ -177,6 +177,9 @@ test('the area is named after the unit type, and its settings change the lists',
   await categories.press('Enter');
   await page.keyboard.press('Control+s');
   await expect(d.toast('已保存')).toBeVisible();
+  await expect(d.toast('已保存')).toHaveCount(0, { timeout: 15_000 });
+  await page.mouse.move(0, 0);
+  await shoot(page, testInfo, 'disclosures-settings');
   await d.tab('公开事项').click();
   await expect(d.total).toHaveText('共 0 项');
   await page.keyboard.press('Control+n');

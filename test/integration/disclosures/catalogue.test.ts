@@ -130,6 +130,19 @@ describe('ledger disclosures', () => {
     expect(bad.stderr).toContain('YYYY-MM');
   });
 
+  it('takes the area settings from the command line: lists split at commas, numbers from text', async () => {
+    const dir = tempDir();
+    expect((await ledgerInProcess(['--data-dir', dir, 'settings', 'set', '节假日', '2026-10-01，2026-10-02 2026-10-05'])).code).toBe(0);
+    expect((await ledgerInProcess(['--data-dir', dir, 'settings', 'set', '意见答复期限', '7'])).code).toBe(0);
+    const bad = await ledgerInProcess(['--data-dir', dir, 'settings', 'set', 'attachmentMaxMb', '500']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('最多 200 MB');
+    const s = jsonOf<{ data: { holidays: string[]; opinionReplyDays: number; attachmentMaxMb: number } }>(
+      await ledgerInProcess(['--data-dir', dir, 'settings', 'get', '--json']),
+    ).data;
+    expect(s).toMatchObject({ holidays: ['2026-10-01', '2026-10-02', '2026-10-05'], opinionReplyDays: 7, attachmentMaxMb: 50 });
+  });
+
   it('writes the catalogue as .xlsx, refuses to overwrite without --force, and as PDF', async () => {
     const dir = await folder();
     const out = path.join(tempDir(), '目录.xlsx');
