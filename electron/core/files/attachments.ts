@@ -132,6 +132,8 @@ export async function storeFile(filesDir: string, sourcePath: string, givenName:
     if (existing !== size) {
       // Absent, or damaged from outside (wrong size): the fresh copy takes its place.
       fs.mkdirSync(path.dirname(target), { recursive: true });
+      // Stored files are read-only; Windows refuses to replace a read-only file, so lift that first.
+      if (existing >= 0) fs.chmodSync(target, 0o644);
       fs.renameSync(temp, target);
       fs.chmodSync(target, 0o444);
     }

@@ -166,6 +166,14 @@ describe('attachment storage', () => {
     const damaged = await ctx.dispatch('disclosures.attachmentFile', { attachmentId: id });
     expect(damaged.ok).toBe(false);
     if (!damaged.ok) expect(damaged.error.message).toContain('已损坏');
+
+    // Cut short from outside: listed as missing, and attaching the same scan again puts it back in place.
+    fs.writeFileSync(file, pdf.subarray(0, 10));
+    fs.chmodSync(file, 0o444);
+    expect((await call<DisclosureDetail>(ctx, 'disclosures.get', { id: d.id })).attachments[0]!.present).toBe(false);
+    await call(ctx, 'disclosures.update', { id: d.id, disclosure: disclosure(), uploads: [tokenFor(ctx, '扫描件.pdf', pdf)] });
+    expect(fs.readFileSync(file)).toEqual(pdf);
+    expect((await call<DisclosureDetail>(ctx, 'disclosures.get', { id: d.id })).attachments.map((a) => a.present)).toEqual([true, true]);
   });
 
   it('answers UNAVAILABLE for opening where the host has no viewer (the browser downloads instead)', async () => {
