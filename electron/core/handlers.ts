@@ -3,6 +3,7 @@ import type { Handlers } from './router';
 import { disclosuresHandlers } from './disclosures/disclosures.handlers';
 import { groupsHandlers } from './groups/groups.handlers';
 import { membersHandlers } from './members/members.handlers';
+import { importsHandlers } from './members/import/imports.handlers';
 import { proposalsHandlers } from './proposals/proposals.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { systemHandlers } from './system/system.handlers';
@@ -15,4 +16,5 @@ export const allHandlers: Handlers<AppContext> = {
   ...groupsHandlers,
   ...disclosuresHandlers,
   ...proposalsHandlers,
+  ...importsHandlers,
 };

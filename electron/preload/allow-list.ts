@@ -79,6 +79,12 @@ export const ALLOWED_CHANNELS: readonly string[] = [
   'proposals.attachmentAdd',
   'proposals.attachmentGet',
   'proposals.attachmentRemove',
+  'imports.sheets',
+  'imports.preview',
+  'imports.commit',
+  'imports.cancel',
+  'imports.batches',
+  'imports.undo',
 ];
 
 export const ALLOWED_EVENTS: readonly string[] = ['backup:created', 'app:restored', 'progress:update'];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appChannels } from './app';
 import { disclosuresChannels } from './disclosures';
+import { importsChannels } from './imports';
 import { membersChannels } from './members';
 import { proposalsChannels } from './proposals';
 import { settingsChannels } from './settings';
@@ -12,6 +13,7 @@ export const contract = {
   ...membersChannels,
   ...disclosuresChannels,
   ...proposalsChannels,
+  ...importsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -30,3 +32,4 @@ export * from './events';
 export * from './members';
 export * from './disclosures';
 export * from './proposals';
+export * from './imports';

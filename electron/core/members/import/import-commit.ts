@@ -1,0 +1,187 @@
+/**
+ * Preview and commit of a roster import.
+ *
+ * Both read the file, convert and plan every row while yielding to the event loop between chunks (the window
+ * stays responsive and imports.cancel is heard). A commit then takes a backup ('pre-import') and writes every
+ * valid row in ONE transaction — all or nothing — through insertPrepared/updatePrepared with the batch id, so
+ * each member gets its audit entry and search index like a typed one. Rows with errors are skipped and listed
+ * in the result and in the batch summary. A cancelled job writes nothing.
+ */
+import type { ImportOptions, ImportPreview, ImportResult } from '../../../../shared/contract/imports';
+import { writeAudit } from '../../audit';
+import type { AppContext } from '../../context';
+import { AppError } from '../../errors';
+import { insertPrepared, updatePrepared, type WriteScope } from '../members.service';
+import * as repo from '../members.repo';
+import * as importRepo from './import.repo';
+import { startJob, type Job } from './import-jobs';
+import { planRow, planRows, type PlannedRow, PlanLookups } from './import-plan';
+import { buildPreview, countsOf } from './import-report';
+import { addIssue, convertRows, resolveMapping, type MaskedIdPolicy } from './import-rows';
+import { forgetSource, readChosen } from './import-source';
+
+export interface ImportInput {
+  token: string;
+  sheets?: string[] | undefined;
+  overrides?: Record<string, string | null> | undefined;
+  maskedIds?: MaskedIdPolicy | undefined;
+  jobId?: string | undefined;
+}
+
+/** Test seams: a failure injected at a given row proves the transaction leaves nothing behind. */
+export interface CommitHooks {
+  beforeWrite?(index: number): void;
+}
+
+const WRITE_CHUNK = 2000;
+
+async function analyse(ctx: AppContext, input: ImportInput, job: Job) {
+  const source = await readChosen(ctx, input.token, input.sheets, job);
+  const mapping = resolveMapping(ctx, source.chosen, input.overrides);
+  const rows = await convertRows(ctx, source.chosen, mapping, input.maskedIds ?? 'skip', job);
+  const { planned } = await planRows(ctx.db, rows, ctx.clock(), job);
+  return { source, mapping, planned };
+}
+
+export async function previewImport(ctx: AppContext, input: ImportInput): Promise<ImportPreview> {
+  const job = startJob(ctx, input.jobId);
+  try {
+    const { source, mapping, planned } = await analyse(ctx, input, job);
+    const preview = buildPreview(source, mapping, planned);
+    job.progress('预览完成', planned.length, planned.length, true);
+    return preview;
+  } finally {
+    job.end();
+  }
+}
+
+export async function commitImport(
+  ctx: AppContext,
+  input: ImportInput & { dryRun?: boolean },
+  hooks: CommitHooks = {},
+): Promise<ImportResult> {
+  const job = startJob(ctx, input.jobId);
+  try {
+    const { source, mapping, planned } = await analyse(ctx, input, job);
+    const blockers = buildPreview(source, mapping, []).blockers;
+    if (input.dryRun) {
+      job.progress('检查完成（未写入）', planned.length, planned.length, true);
+      return { ...buildPreview(source, mapping, planned), dryRun: true, batchId: null, backup: null };
+    }
+    if (blockers.length) throw new AppError('VALIDATION', blockers.join('；'));
+    const toWrite = planned.filter((p) => p.action === 'create' || p.action === 'update');
+    let backup: string | null = null;
+    let batchId: number | null = null;
+    if (toWrite.length) {
+      job.progress('正在备份数据', 0, null, true);
+      backup = (await ctx.backup('pre-import')).name;
+      job.check();
+      const sheets = source.chosen.map((s) => s.name);
+      batchId = writeBatch(ctx, source.fileName, sheets, source.chosen[0]!.table.headerRows, mapping, planned, job, hooks);
+      ctx.optimize();
+    } else {
+      rememberMapping(ctx, mapping);
+    }
+    forgetSource(ctx);
+    job.progress('导入完成', planned.length, planned.length, true);
+    return { ...buildPreview(source, mapping, planned), dryRun: false, batchId, backup };
+  } finally {
+    job.end();
+  }
+}
+
+/** A mapping the clerk sent is remembered for this header; an empty one forgets what was remembered. */
+function rememberMapping(ctx: AppContext, mapping: ReturnType<typeof resolveMapping>): void {
+  if (!mapping.explicit) return;
+  if (!Object.keys(mapping.overrides).length) {
+    importRepo.deleteMapping(ctx.db, 'members', mapping.signature);
+    return;
+  }
+  importRepo.saveMapping(
+    ctx.db,
+    'members',
+    mapping.signature,
+    mapping.first.columns.map((c) => c.header),
+    mapping.overrides,
+    ctx.clock().toISOString(),
+  );
+}
+
+/**
+ * The one write transaction. A row whose member was edited after it was planned (the planning yielded) is
+ * planned again here, synchronously, so nobody's edit is overwritten with stale values. A row the member
+ * rules refuse at this point (a number taken meanwhile) is skipped with its message, never dropped.
+ */
+function writeBatch(
+  ctx: AppContext,
+  fileName: string,
+  sheets: string[],
+  headerRows: number[],
+  mapping: ReturnType<typeof resolveMapping>,
+  planned: PlannedRow[],
+  job: Job,
+  hooks: CommitHooks,
+): number {
+  const db = ctx.db;
+  const now = ctx.clock();
+  const actor = ctx.actor();
+  const look = new PlanLookups(db);
+  return db.transaction(() => {
+    const batchId = importRepo.insertBatch(db, {
+      kind: 'members',
+      fileName,
+      sheet: sheets.join('、'),
+      at: now.toISOString(),
+      actor,
+      summary: summaryOf(planned, sheets, headerRows, mapping),
+    });
+    const scope: WriteScope = { db, actor, now, batchId };
+    const total = planned.length;
+    let written = 0;
+    for (let i = 0; i < planned.length; i++) {
+      let p = planned[i] as PlannedRow;
+      if (p.action !== 'create' && p.action !== 'update') continue;
+      hooks.beforeWrite?.(written);
+      if (p.action === 'update') {
+        const current = repo.getMemberRow(db, p.memberId as number);
+        if (!current || current.updated_at !== p.memberUpdatedAt) p = planned[i] = planRow(db, p.row, look, now);
+      }
+      try {
+        if (p.action === 'create') insertPrepared(scope, p.prepared!);
+        else if (p.action === 'update') {
+          updatePrepared(scope, p.memberId as number, p.prepared!, '导入花名册');
+          importRepo.insertChange(db, batchId, p.memberId as number, p.before ?? {}, p.after ?? {});
+        }
+      } catch (e) {
+        if (!(e instanceof AppError) || (e.code !== 'CONFLICT' && e.code !== 'VALIDATION' && e.code !== 'NOT_FOUND')) throw e;
+        // The member rules check before they write, so a refusal leaves nothing of this row behind.
+        addIssue(p.row, 'errors', null, e.message);
+        p = planned[i] = { ...p, action: 'skip', note: e.message, prepared: null };
+      }
+      if (++written % WRITE_CHUNK === 0) job.progress('正在写入会员档案', i + 1, total, true);
+    }
+    const summary = summaryOf(planned, sheets, headerRows, mapping);
+    importRepo.setBatchSummary(db, batchId, summary);
+    rememberMapping(ctx, mapping);
+    const { skippedRows: _rows, ...counts } = summary;
+    writeAudit(db, actor, now, { action: 'imports.commit', entity: 'import_batch', entityId: batchId, after: { fileName, ...counts } });
+    return batchId;
+  })();
+}
+
+function summaryOf(planned: PlannedRow[], sheets: string[], headerRows: number[], mapping: ReturnType<typeof resolveMapping>): importRepo.BatchSummary {
+  const c = countsOf(planned);
+  return {
+    rowsRead: c.rowsRead,
+    created: c.created,
+    updated: c.updated,
+    unchanged: c.unchanged,
+    skipped: c.skipped,
+    sheets,
+    headerRows,
+    signature: mapping.signature,
+    skippedRows: planned.filter((p) => p.action === 'skip').map((p) => ({ sheet: p.row.sheet, row: p.row.excelRow, reason: p.note ?? '' })),
+  };
+}
+
+export type { ImportOptions };

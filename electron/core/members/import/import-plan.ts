@@ -1,0 +1,288 @@
+/**
+ * What each row would do to the member files: 新建, 更新 (with a field diff), 无变化, or 跳过 (with why).
+ *
+ * Identity (upsert key), in this order:
+ *   1. ID number;  2. 会员证号;  3. 工号 — only when exactly one member has it and no ID number contradicts;
+ *   4. for rows with none of these, 姓名 + 出生日期 when exactly one member has both.
+ * A row whose ID number and 会员证号 point at two different members is an error. Duplicates inside the file
+ * (same ID number, same 会员证号, or the same 工号 on rows with neither) are reported on both rows: the later
+ * row is an error and is skipped. An empty cell never erases a stored value, and people missing from the file
+ * are never touched.
+ */
+import type { ImportDiff, ImportIssue, ImportAction } from '../../../../shared/contract/imports';
+import { memberInput, type MemberFields } from '../../../../shared/contract/members';
+import { ID_TYPE_LABELS, type IdType } from '../../../../shared/domain/member-labels';
+import type { DB } from '../../db/open';
+import { rowToFields } from '../members.mapper';
+import { prepareMember, type Prepared } from '../members.prepare';
+import * as repo from '../members.repo';
+import { addIssue, type ImportRow } from './import-rows';
+import type { Job } from './import-jobs';
+
+export interface PlannedRow {
+  row: ImportRow;
+  action: ImportAction;
+  note: string | null;
+  memberId: number | null;
+  /** updated_at of the matched member when planned: a later edit makes the commit plan the row again. */
+  memberUpdatedAt: string | null;
+  prepared: Prepared | null;
+  diff: ImportDiff[];
+  /** Update: the changed columns' values before and after. */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** User-facing columns and their labels; derived columns (拼音, 排序键, 校验标记) change with them silently. */
+const DIFF_LABELS: Partial<Record<keyof repo.WritableRow, string>> = {
+  name: '姓名',
+  gender: '性别',
+  birth_date: '出生日期',
+  ethnicity: '民族',
+  native_place: '籍贯',
+  id_type: '证件类型',
+  id_number: '证件号码',
+  political_status: '政治面貌',
+  education: '学历',
+  degree: '学位',
+  job_title: '职务',
+  professional_title: '职称',
+  work_unit: '工作单位',
+  department: '部门',
+  staff_no: '工号',
+  employment_status: '人员类别',
+  household_type: '户籍类型',
+  household_place: '户籍所在地',
+  phone: '手机号码',
+  join_date: '入会时间',
+  member_no: '会员证号',
+  group_id: '工会小组',
+  is_migrant_worker: '是否农民工',
+  monthly_wage_fen: '月工资',
+  remarks: '备注',
+};
+
+/** MemberFields key → import field key, for putting a finding on its column. */
+const fieldOfPath = (key: string): string => (key === 'groupId' ? 'group' : key);
+
+/** Lookups shared by all rows of one plan (built lazily: most files never need the name index). */
+export class PlanLookups {
+  private groups: Map<string, number[]> | null = null;
+  private nameBirth: Map<string, number[]> | null = null;
+  private groupNames: Map<number, string> | null = null;
+
+  constructor(readonly db: DB) {}
+
+  groupIds(name: string): number[] {
+    if (!this.groups) {
+      this.groups = new Map();
+      const rows = this.db.prepare('SELECT id, name FROM union_units WHERE deleted_at IS NULL').all() as { id: number; name: string }[];
+      for (const r of rows) this.groups.set(r.name, [...(this.groups.get(r.name) ?? []), r.id]);
+    }
+    return this.groups.get(name) ?? [];
+  }
+
+  groupName(id: number | null): string | null {
+    if (id === null) return null;
+    if (!this.groupNames) {
+      const rows = this.db.prepare('SELECT id, name FROM union_units').all() as { id: number; name: string }[];
+      this.groupNames = new Map(rows.map((r) => [r.id, r.name]));
+    }
+    return this.groupNames.get(id) ?? `#${id}`;
+  }
+
+  byNameAndBirth(name: string, birth: string): number[] {
+    if (!this.nameBirth) {
+      this.nameBirth = new Map();
+      const rows = this.db.prepare('SELECT id, name, birth_date FROM members WHERE deleted_at IS NULL AND birth_date IS NOT NULL').all() as {
+        id: number;
+        name: string;
+        birth_date: string;
+      }[];
+      for (const r of rows) {
+        const k = `${r.name}|${r.birth_date}`;
+        this.nameBirth.set(k, [...(this.nameBirth.get(k) ?? []), r.id]);
+      }
+    }
+    return this.nameBirth.get(`${name}|${birth}`) ?? [];
+  }
+}
+
+const label = (r: Pick<repo.MemberRow, 'name' | 'member_no' | 'id'>) => (r.member_no ? `${r.name}（会员证号 ${r.member_no}）` : `${r.name}（编号 ${r.id}）`);
+const where = (r: ImportRow, sameSheet: string) => (r.sheet === sameSheet ? `第 ${r.excelRow} 行` : `工作表「${r.sheet}」第 ${r.excelRow} 行`);
+
+/** Finds duplicates inside the file; the later row gets an error, the earlier one a warning. */
+export function markDuplicates(rows: ImportRow[]): void {
+  const seen = { id: new Map<string, ImportRow>(), no: new Map<string, ImportRow>(), staff: new Map<string, ImportRow>() };
+  for (const r of rows) {
+    if (r.errors.length) continue;
+    const f = r.fields;
+    const checks: [Map<string, ImportRow>, string | undefined, string, string][] = [
+      [seen.id, f.idNumber ?? undefined, `证件号码 ${f.idNumber}`, 'idNumber'],
+      [seen.no, f.memberNo ?? undefined, `会员证号 ${f.memberNo}`, 'memberNo'],
+      [seen.staff, !f.idNumber && !f.memberNo ? (f.staffNo ?? undefined) : undefined, `工号 ${f.staffNo}`, 'staffNo'],
+    ];
+    const dup = checks.find(([map, key]) => key !== undefined && map.has(key));
+    if (dup) {
+      const [map, key, what, field] = dup;
+      const first = map.get(key as string) as ImportRow;
+      addIssue(r, 'errors', field, `与${where(first, r.sheet)}重复（${what}），本行未导入`);
+      addIssue(first, 'warnings', field, `与${where(r, first.sheet)}重复（${what}），以本行为准`);
+      continue;
+    }
+    for (const [map, key] of checks) if (key !== undefined) map.set(key, r);
+  }
+}
+
+const skip = (row: ImportRow, note: string): PlannedRow => ({
+  row,
+  action: 'skip',
+  note,
+  memberId: null,
+  memberUpdatedAt: null,
+  prepared: null,
+  diff: [],
+  before: null,
+  after: null,
+});
+
+function rowError(row: ImportRow, message: string, field: string | null = null): PlannedRow {
+  addIssue(row, 'errors', field, message);
+  return skip(row, message);
+}
+
+/** The existing member this row stands for, or null (new), or an error message. */
+function match(db: DB, row: ImportRow, look: PlanLookups): { member: repo.MemberRow | null; how: string | null } | { error: string } {
+  const f = row.fields;
+  const byId = f.idNumber ? repo.findByIdNumber(db, f.idNumber) : undefined;
+  const byNo = f.memberNo ? repo.findByMemberNo(db, f.memberNo) : undefined;
+  if (byId && byNo && byId.id !== byNo.id) {
+    return { error: `证件号码属于${label(byId)}，会员证号 ${f.memberNo} 却属于${label(byNo)}，请核对后再导入` };
+  }
+  if (byId) return { member: byId, how: '按证件号码匹配' };
+  if (byNo) {
+    if (f.idNumber && byNo.id_number && byNo.id_number !== f.idNumber) {
+      return { error: `会员证号 ${f.memberNo} 已属于${label(byNo)}，其证件号码与本行不同，请核对后再导入` };
+    }
+    return { member: byNo, how: '按会员证号匹配' };
+  }
+  if (f.staffNo) {
+    const same = repo.findByStaffNo(db, f.staffNo);
+    if (same.length === 1) {
+      const m = same[0] as repo.MemberRow;
+      if (!(f.idNumber && m.id_number && m.id_number !== f.idNumber)) return { member: m, how: '按工号匹配' };
+    } else if (same.length > 1) {
+      addIssue(row, 'warnings', 'staffNo', `工号 ${f.staffNo} 对应 ${same.length} 名会员，未按工号匹配`);
+    }
+  }
+  if (!f.idNumber && !f.memberNo && !f.staffNo && f.name && f.birthDate) {
+    const ids = look.byNameAndBirth(f.name, f.birthDate);
+    if (ids.length === 1) {
+      const m = repo.getMemberRow(db, ids[0] as number);
+      if (m) return { member: m, how: '按姓名和出生日期匹配' };
+    }
+  }
+  return { member: null, how: null };
+}
+
+/** Sheet values over the stored ones (or over the defaults for a new member). */
+function mergedFields(row: ImportRow, existing: repo.MemberRow | null, groupId: number | null | undefined): MemberFields {
+  const base: MemberFields = existing
+    ? rowToFields(existing)
+    : ({ name: '', idType: 'resident', familyMembers: [] } as unknown as MemberFields);
+  const { groupName: _g, ...values } = row.fields;
+  const out = { ...base } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null) out[k] = v;
+  if (row.fields.idNumber && !row.fields.idType) out.idType = 'resident';
+  if (groupId !== undefined) out.groupId = groupId;
+  return out as MemberFields;
+}
+
+function display(col: keyof repo.WritableRow, v: unknown, look: PlanLookups): string | null {
+  if (v === null || v === undefined) return null;
+  if (col === 'group_id') return look.groupName(v as number);
+  if (col === 'is_migrant_worker') return v ? '是' : '否';
+  if (col === 'monthly_wage_fen') return ((v as number) / 100).toFixed(2);
+  if (col === 'id_type') return ID_TYPE_LABELS[v as IdType] ?? String(v);
+  return String(v);
+}
+
+/** Plans one row against the database as it is now (used again inside the commit for rows gone stale). */
+export function planRow(db: DB, row: ImportRow, look: PlanLookups, today: Date): PlannedRow {
+  if (row.errors.length) return skip(row, row.errors[0]!.message);
+  const m = match(db, row, look);
+  if ('error' in m) return rowError(row, m.error);
+  const existing = m.member;
+
+  let groupId: number | null | undefined;
+  const gname = row.fields.groupName;
+  if (gname) {
+    const ids = look.groupIds(gname);
+    if (ids.length === 1) groupId = ids[0];
+    else {
+      const msg = ids.length ? `有 ${ids.length} 个名为「${gname}」的分工会或小组，未设置工会小组` : `工会小组「${gname}」不存在，未设置（请先在组织结构中添加）`;
+      addIssue(row, 'warnings', 'group', msg);
+    }
+  }
+  const fields = mergedFields(row, existing, groupId);
+  const checked = memberInput.safeParse(fields);
+  if (!checked.success) {
+    const first = checked.error.issues[0]!;
+    return rowError(row, first.message, fieldOfPath(String(first.path[0] ?? '')));
+  }
+  const p = prepareMember(checked.data, today);
+  if (p.issues.length) {
+    for (const i of p.issues.slice(1)) addIssue(row, 'errors', fieldOfPath(String(i.path[0] ?? '')), i.message);
+    const i = p.issues[0]!;
+    return rowError(row, i.message, fieldOfPath(String(i.path[0] ?? '')));
+  }
+  for (const w of p.warnings) {
+    if (w.startsWith('15 位身份证号')) continue; // the cell conversion already said so
+    addIssue(row, 'warnings', w.startsWith('填写的出生日期') ? 'birthDate' : w.startsWith('填写的性别') ? 'gender' : null, w);
+  }
+
+  if (!existing) {
+    const note = !row.fields.idNumber && !row.fields.memberNo && !row.fields.staffNo ? '没有证件号码、会员证号或工号，按新会员导入' : null;
+    return { row, action: 'create', note, memberId: null, memberUpdatedAt: null, prepared: p, diff: [], before: null, after: null };
+  }
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  const diff: ImportDiff[] = [];
+  for (const [col, v] of Object.entries(p.row) as [keyof repo.WritableRow, unknown][]) {
+    const was = existing[col];
+    if (was === v) continue;
+    before[col] = was;
+    after[col] = v;
+    const lbl = DIFF_LABELS[col];
+    if (lbl) diff.push({ field: col, label: lbl, before: display(col, was, look), after: display(col, v, look) });
+  }
+  const base = { row, memberId: existing.id, memberUpdatedAt: existing.updated_at, prepared: p };
+  if (!Object.keys(after).length) return { ...base, action: 'unchanged', note: `${m.how}：${label(existing)}`, diff: [], before: null, after: null, prepared: null };
+  return { ...base, action: 'update', note: `${m.how}：${label(existing)}`, diff, before, after };
+}
+
+/** Plans every row, yielding to the event loop between chunks. */
+export async function planRows(db: DB, rows: ImportRow[], today: Date, job: Job): Promise<{ planned: PlannedRow[]; look: PlanLookups }> {
+  markDuplicates(rows);
+  const look = new PlanLookups(db);
+  const planned: PlannedRow[] = [];
+  const claimed = new Map<number, ImportRow>();
+  for (const r of rows) {
+    let p = planRow(db, r, look, today);
+    // Two rows with different keys can still land on one member (工号 on one, 会员证号 on the other).
+    if (p.memberId !== null) {
+      const first = claimed.get(p.memberId);
+      if (first) p = rowError(r, `与${where(first, r.sheet)}对应同一名会员，本行未导入`);
+      else claimed.set(p.memberId, r);
+    }
+    planned.push(p);
+    if ((planned.length & 0x7ff) === 0) {
+      job.progress('正在与会员档案比对', planned.length, rows.length);
+      await job.yield();
+    }
+  }
+  job.progress('正在与会员档案比对', planned.length, rows.length, true);
+  return { planned, look };
+}
+
+export type { ImportIssue };

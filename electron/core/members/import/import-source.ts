@@ -1,0 +1,140 @@
+/**
+ * The file side of an import: opens the workbook behind a file token, lists its sheets with what table
+ * detection found in each, and reads the chosen sheets. Grids of the last file are kept for a while, so the
+ * wizard's next preview (a corrected mapping, another sheet) does not read a large file again.
+ */
+import fs from 'node:fs';
+import type { SheetSummary } from '../../../../shared/contract/imports';
+import type { AppContext } from '../../context';
+import { AppError } from '../../errors';
+import type { DetectedColumn, TableDetection } from '../../spreadsheet/detect';
+import { detectMemberTable, headerSignature } from '../../spreadsheet/member-columns';
+import { openWorkbook } from '../../spreadsheet/open';
+import type { SheetGrid, SheetInfo, WorkbookFormat } from '../../spreadsheet/types';
+import type { Job } from './import-jobs';
+
+export type OkTable = Extract<TableDetection, { ok: true }>;
+
+export interface SourceSheet {
+  name: string;
+  table: OkTable;
+  signature: string;
+}
+
+export interface SourceFile {
+  fileName: string;
+  format: WorkbookFormat;
+  sheets: SheetSummary[];
+  chosen: SourceSheet[];
+}
+
+interface Cached {
+  key: string;
+  format: WorkbookFormat;
+  infos: SheetInfo[];
+  grids: Map<string, SheetGrid>;
+  tables: Map<string, TableDetection>;
+}
+
+const cache = new WeakMap<AppContext, Cached>();
+/** Grids above this many rows in total are not kept after the work that read them (memory). */
+const CACHE_MAX_ROWS = 60_000;
+
+const summarize = (info: SheetInfo, t: TableDetection | undefined): SheetSummary => {
+  if (!t) return { name: info.name, hidden: info.hidden, records: null, headerRows: [], signature: null, reason: null };
+  if (!t.ok) return { name: info.name, hidden: info.hidden, records: null, headerRows: [], signature: null, reason: t.reason };
+  return { name: info.name, hidden: info.hidden, records: t.records.length, headerRows: t.headerRows, signature: headerSignature(t.columns), reason: null };
+};
+
+/** Opens the token's file, reads the sheets `want` returns, and hands back detections (cached per file). */
+async function withTables(
+  ctx: AppContext,
+  token: string,
+  job: Job,
+  want: (infos: SheetInfo[], tables: Map<string, TableDetection>) => string | null,
+): Promise<{ fileName: string; entry: Cached }> {
+  const file = ctx.files.resolve(token);
+  const st = fs.statSync(file.path);
+  const key = `${file.path}|${st.size}|${st.mtimeMs}`;
+  let entry = cache.get(ctx);
+  if (entry?.key !== key) {
+    cache.delete(ctx);
+    entry = undefined;
+  }
+  const csvSheetName = file.fileName.replace(/\.[^.]*$/, '') || 'Sheet1';
+  job.progress('正在打开文件', 0, null, true);
+  const wb = await openWorkbook(file.path, { csvSheetName, signal: job.signal });
+  try {
+    if (!entry) entry = { key, format: wb.format, infos: wb.sheets(), grids: new Map(), tables: new Map() };
+    for (let name = want(entry.infos, entry.tables); name; name = want(entry.infos, entry.tables)) {
+      const sheetName = name;
+      const grid = await wb.readSheet(sheetName, {
+        signal: job.signal,
+        onProgress: (f) => job.progress(`正在读取工作表「${sheetName}」`, Math.round(f * 100), 100),
+      });
+      job.check();
+      entry.grids.set(sheetName, grid);
+      entry.tables.set(sheetName, detectMemberTable(grid));
+      await job.yield();
+    }
+  } finally {
+    await wb.close();
+  }
+  const rows = [...entry.grids.values()].reduce((n, g) => n + g.rowCount, 0);
+  if (rows <= CACHE_MAX_ROWS) cache.set(ctx, entry);
+  return { fileName: file.fileName, entry };
+}
+
+/** Every sheet with its detection (all sheets are read). */
+export async function listSheets(ctx: AppContext, token: string, job: Job): Promise<{ fileName: string; format: WorkbookFormat; sheets: SheetSummary[] }> {
+  const { fileName, entry } = await withTables(ctx, token, job, (infos, tables) => infos.find((i) => !tables.has(i.name))?.name ?? null);
+  return { fileName, format: entry.format, sheets: entry.infos.map((i) => summarize(i, entry.tables.get(i.name))) };
+}
+
+/**
+ * The chosen sheets' tables. Without a choice: the first visible sheet holding a roster (then hidden ones).
+ * Several sheets must share one header layout (same signature) to be imported together.
+ */
+export async function readChosen(ctx: AppContext, token: string, sheets: string[] | undefined, job: Job): Promise<SourceFile> {
+  let chosenNames: string[] = [];
+  const { fileName, entry } = await withTables(ctx, token, job, (infos, tables) => {
+    if (sheets) {
+      for (const s of sheets) if (!infos.some((i) => i.name === s)) throw new AppError('VALIDATION', `工作表「${s}」不存在`);
+      chosenNames = sheets;
+      return sheets.find((s) => !tables.has(s)) ?? null;
+    }
+    const ordered = [...infos.filter((i) => !i.hidden), ...infos.filter((i) => i.hidden)];
+    const found = ordered.find((i) => tables.get(i.name)?.ok);
+    if (found) {
+      chosenNames = [found.name];
+      return null;
+    }
+    return ordered.find((i) => !tables.has(i.name))?.name ?? null;
+  });
+  if (!chosenNames.length) {
+    const reasons = entry.infos.map((i) => {
+      const t = entry.tables.get(i.name);
+      return t && !t.ok ? `「${i.name}」${t.reason.replace(/^未找到可导入的表格：?/, '')}` : `「${i.name}」`;
+    });
+    throw new AppError('VALIDATION', `文件中没有找到可导入的会员名单（${reasons.join('；')}）`);
+  }
+  const chosen: SourceSheet[] = chosenNames.map((name) => {
+    const t = entry.tables.get(name) as TableDetection;
+    if (!t.ok) throw new AppError('VALIDATION', `工作表「${name}」${t.reason}`);
+    return { name, table: t, signature: headerSignature(t.columns) };
+  });
+  const first = chosen[0] as SourceSheet;
+  for (const s of chosen.slice(1)) {
+    if (s.signature !== first.signature) {
+      throw new AppError('VALIDATION', `工作表「${s.name}」的表头与「${first.name}」不同，不能一起导入；请分别导入`);
+    }
+  }
+  return { fileName, format: entry.format, sheets: entry.infos.map((i) => summarize(i, entry.tables.get(i.name))), chosen };
+}
+
+/** Drops the cached grids (after a commit: the next look at the file starts fresh). */
+export function forgetSource(ctx: AppContext): void {
+  cache.delete(ctx);
+}
+
+export type { DetectedColumn };

@@ -1,0 +1,157 @@
+/**
+ * Undo of a roster import batch, as a whole or not at all.
+ *
+ * Rule (so nobody's later work is lost silently):
+ *   - a member the batch CREATED is removed (soft delete, search index dropped) only if nothing happened to
+ *     them after the import: no edit, no lifecycle event, no other record (提案, 代表, 小组长 …) pointing at them;
+ *   - a member the batch UPDATED gets back the values the batch replaced, only if those fields still hold what
+ *     the batch wrote (edits of other fields are kept);
+ *   - otherwise the undo is refused with the names and reasons, and nothing changes.
+ * Events the batch wrote (入会 of new members, 调整工会小组) are deleted. A backup is taken first, and every
+ * member touched gets an audit entry, plus one for the batch.
+ */
+import type { AppContext } from '../../context';
+import { writeAudit } from '../../audit';
+import type { DB } from '../../db/open';
+import { AppError } from '../../errors';
+import { nameGrams, searchIds } from '../members.prepare';
+import * as repo from '../members.repo';
+import * as importRepo from './import.repo';
+
+const FIELD_LABELS: Record<string, string> = {
+  name: '姓名', gender: '性别', birth_date: '出生日期', ethnicity: '民族', native_place: '籍贯', id_type: '证件类型',
+  id_number: '证件号码', political_status: '政治面貌', education: '学历', degree: '学位', job_title: '职务',
+  professional_title: '职称', work_unit: '工作单位', department: '部门', staff_no: '工号', employment_status: '人员类别',
+  household_type: '户籍类型', household_place: '户籍所在地', phone: '手机号码', join_date: '入会时间', member_no: '会员证号',
+  group_id: '工会小组', is_migrant_worker: '是否农民工', monthly_wage_fen: '月工资', remarks: '备注',
+};
+
+/** Tables (other than the member's own history and search rows) whose rows point at members. */
+function referencingColumns(db: DB): { table: string; column: string }[] {
+  const own = new Set(['members', 'member_events', 'member_name_grams', 'import_batch_changes']);
+  const rows = db
+    .prepare(
+      `SELECT m.name AS tbl, f."from" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+       WHERE m.type = 'table' AND f."table" = 'members'`,
+    )
+    .all() as { tbl: string; col: string }[];
+  const out = rows.filter((r) => !own.has(r.tbl)).map((r) => ({ table: r.tbl, column: r.col }));
+  // 小组长 is a member id without a declared foreign key (the unit table came first).
+  out.push({ table: 'union_units', column: 'leader_member_id' });
+  return out;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+interface Conflict {
+  name: string;
+  reason: string;
+}
+
+function findConflicts(db: DB, batchId: number, created: number[], changes: importRepo.ChangeRow[]): Conflict[] {
+  const out: Conflict[] = [];
+  const createdSet = new Set(created);
+  const referenced = new Set<number>();
+  for (const { table, column } of referencingColumns(db)) {
+    for (let i = 0; i < created.length; i += 500) {
+      const ids = created.slice(i, i + 500);
+      const hits = db
+        .prepare(`SELECT DISTINCT ${quote(column)} AS id FROM ${quote(table)} WHERE ${quote(column)} IN (${ids.map(() => '?').join(',')})`)
+        .all(...ids) as { id: number }[];
+      for (const h of hits) referenced.add(h.id);
+    }
+  }
+  const otherEvents = new Set(
+    (db
+      .prepare(
+        `SELECT DISTINCT e.member_id AS id FROM members m JOIN member_events e ON e.member_id = m.id
+         WHERE m.import_batch_id = ? AND (e.import_batch_id IS NULL OR e.import_batch_id <> ?)`,
+      )
+      .all(batchId, batchId) as { id: number }[]).map((r) => r.id),
+  );
+  for (const id of created) {
+    const m = repo.getMemberRow(db, id);
+    if (!m) continue;
+    if (referenced.has(id)) out.push({ name: m.name, reason: '已被其他记录（提案、代表、小组长等）引用' });
+    else if (otherEvents.has(id)) out.push({ name: m.name, reason: '导入后登记过会籍变动' });
+    else if (m.updated_at !== m.created_at) out.push({ name: m.name, reason: '导入后被修改过' });
+  }
+  for (const c of changes) {
+    if (createdSet.has(c.member_id)) continue;
+    const m = repo.getMemberRow(db, c.member_id);
+    if (!m) continue;
+    const after = JSON.parse(c.after_json) as Record<string, unknown>;
+    const changed = Object.keys(after).filter((k) => (m as unknown as Record<string, unknown>)[k] !== after[k]);
+    const shownFields = changed.map((k) => FIELD_LABELS[k]).filter(Boolean);
+    if (changed.length) out.push({ name: m.name, reason: `导入后${shownFields.length ? `「${shownFields.join('、')}」` : '相关字段'}又被修改过` });
+  }
+  return out;
+}
+
+function refusal(conflicts: Conflict[]): AppError {
+  const shown = conflicts.slice(0, 5).map((c) => `${c.name}：${c.reason}`).join('；');
+  const more = conflicts.length > 5 ? ` 等 ${conflicts.length} 人` : '';
+  return new AppError(
+    'CONFLICT',
+    `无法撤销本次导入：${shown}${more}。为免覆盖导入后的改动，撤销未做任何更改；请先处理这些会员，或从导入前的备份恢复。`,
+    { conflicts: conflicts.slice(0, 200) },
+  );
+}
+
+export async function undoImport(ctx: AppContext, batchId: number): Promise<{ batchId: number; removed: number; restored: number; backup: string }> {
+  const check = () => {
+    const db = ctx.db;
+    const batch = importRepo.getBatch(db, batchId);
+    if (!batch || batch.kind !== 'members') throw new AppError('NOT_FOUND', `找不到编号为 ${batchId} 的会员导入记录`);
+    if (batch.undone_at) throw new AppError('CONFLICT', `这次导入已于 ${batch.undone_at.slice(0, 16).replace('T', ' ')} 撤销过`);
+    const created = importRepo.createdMemberIds(db, batchId);
+    const changes = importRepo.listChanges(db, batchId);
+    const conflicts = findConflicts(db, batchId, created, changes);
+    if (conflicts.length) throw refusal(conflicts);
+    return { batch, created, changes };
+  };
+  check(); // refuse before taking a backup
+  const backup = (await ctx.backup('pre-undo-import')).name;
+  const db = ctx.db;
+  const now = ctx.clock();
+  const nowIso = now.toISOString();
+  const actor = ctx.actor();
+  return db.transaction(() => {
+    // Checked again inside the transaction: the backup yielded to the event loop.
+    const { batch, created, changes } = check();
+    for (const id of created) {
+      const row = repo.getMemberRow(db, id);
+      if (!row) continue;
+      repo.softDeleteMember(db, id, nowIso);
+      repo.dropSearchIndex(db, id);
+      writeAudit(db, actor, now, { action: 'members.importUndo.remove', entity: 'member', entityId: id, before: row, after: { batchId } });
+    }
+    let restored = 0;
+    for (const c of changes) {
+      const row = repo.getMemberRow(db, c.member_id);
+      if (!row) continue;
+      const before = JSON.parse(c.before_json) as Record<string, unknown>;
+      const next = { ...row, ...before } as unknown as repo.WritableRow;
+      repo.updateMember(db, c.member_id, next, nowIso);
+      repo.writeSearchIndex(db, c.member_id, next.name, searchIds(next), nameGrams(next.name));
+      writeAudit(db, actor, now, {
+        action: 'members.importUndo.restore',
+        entity: 'member',
+        entityId: c.member_id,
+        before: JSON.parse(c.after_json) as unknown,
+        after: before,
+      });
+      restored++;
+    }
+    db.prepare('DELETE FROM member_events WHERE import_batch_id = ?').run(batchId);
+    importRepo.markUndone(db, batchId, nowIso);
+    writeAudit(db, actor, now, {
+      action: 'imports.undo',
+      entity: 'import_batch',
+      entityId: batchId,
+      before: { fileName: batch.file_name, createdAt: batch.created_at },
+      after: { removed: created.length, restored, backup },
+    });
+    return { batchId, removed: created.length, restored, backup };
+  })();
+}

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { channel, noInput } from './define';
+import { fileToken } from './app';
+
+/**
+ * Roster import (会员花名册导入): look at a spreadsheet without writing (sheets, preview), commit the valid rows
+ * in one transaction as a batch, cancel a running job, list batches and undo one as a whole.
+ * Field keys are the member import fields of the core (electron/core/spreadsheet/member-columns.ts); the
+ * preview hands their labels to the UI, so the list lives in one place.
+ */
+
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, '任务编号格式不正确');
+const fieldKey = z.string().min(1).max(40);
+
+/** What the clerk chose on top of the file: sheets, corrected column mappings, how to treat masked IDs. */
+export const importOptions = z
+  .object({
+    token: fileToken,
+    /** Sheets to import together (their headers must match). Omitted: the first sheet holding a roster. */
+    sheets: z.array(z.string().min(1).max(100)).min(1).max(50).optional(),
+    /** Column header → field key (or null = 不导入). Omitted: the mapping remembered for this header, if any. */
+    overrides: z.record(z.string().max(200), fieldKey.nullable()).optional(),
+    /**
+     * A masked ID number (…XXXX, 1101********0011) cannot be checked. 'skip' (default): the row is an error and
+     * is not imported. 'withoutId': the person is imported without an ID number, with a warning.
+     */
+    maskedIds: z.enum(['skip', 'withoutId']).default('skip'),
+    /** Client-chosen id for progress:update events and imports.cancel. */
+    jobId: jobId.optional(),
+  })
+  .strict();
+export type ImportOptions = z.input<typeof importOptions>;
+
+export const importIssue = z.object({
+  sheet: z.string(),
+  /** 1-based Excel row number. */
+  row: z.number().int(),
+  /** Column letter (A, B, …); '' for a row-level finding. */
+  column: z.string(),
+  /** The column's header as shown ('' for a row-level finding). */
+  header: z.string(),
+  message: z.string(),
+});
+export type ImportIssue = z.infer<typeof importIssue>;
+
+export const importAction = z.enum(['create', 'update', 'unchanged', 'skip']);
+export type ImportAction = z.infer<typeof importAction>;
+
+export const importColumn = z.object({
+  index: z.number().int(),
+  letter: z.string(),
+  header: z.string(),
+  field: z.string().nullable(),
+  fieldLabel: z.string().nullable(),
+  /** 1 exact synonym or the clerk's choice, 0.7 qualified header, 0 unmapped. */
+  confidence: z.number(),
+  userChosen: z.boolean(),
+  /** What the header itself says (代码 男=1 女=2, 日期格式, 必填) or why a likely column was left out. */
+  hint: z.string().nullable(),
+});
+export type ImportColumn = z.infer<typeof importColumn>;
+
+export const importDiff = z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() });
+export type ImportDiff = z.infer<typeof importDiff>;
+
+export const previewRow = z.object({
+  sheet: z.string(),
+  excelRow: z.number().int(),
+  action: importAction,
+  /** Skip: why (errors or duplicate); update/unchanged: which member and how it was matched. */
+  note: z.string().nullable(),
+  memberId: z.number().int().nullable(),
+  diff: z.array(importDiff),
+  /** Aligned with `columns`: what the cell shows and what would be stored ('' when nothing). */
+  cells: z.array(z.object({ raw: z.string(), value: z.string() })),
+  errors: z.array(importIssue),
+  warnings: z.array(importIssue),
+});
+export type PreviewRow = z.infer<typeof previewRow>;
+
+export const importCounts = z.object({
+  rowsRead: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: z.number().int(),
+  errorRows: z.number().int(),
+  warningRows: z.number().int(),
+});
+export type ImportCounts = z.infer<typeof importCounts>;
+
+export const sheetSummary = z.object({
+  name: z.string(),
+  hidden: z.boolean(),
+  /** Records found under the header, or null when the sheet holds no usable table (reason says why). */
+  records: z.number().int().nullable(),
+  headerRows: z.array(z.number().int()),
+  signature: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type SheetSummary = z.infer<typeof sheetSummary>;
+
+export const importPreview = z.object({
+  fileName: z.string(),
+  format: z.enum(['xlsx', 'xls', 'csv', 'xml2003']),
+  sheets: z.array(sheetSummary),
+  chosenSheets: z.array(z.string()),
+  headerRows: z.array(z.number().int()),
+  /** Sentences from table detection (标题行已跳过, 表尾不是记录 …). */
+  notes: z.array(z.string()),
+  signature: z.string(),
+  /** 'remembered' when a mapping saved for this header was applied. */
+  mappingSource: z.enum(['detected', 'remembered', 'chosen']),
+  columns: z.array(importColumn),
+  /** Every field a column can be mapped to, for the mapping selects. */
+  fields: z.array(z.object({ key: z.string(), label: z.string() })),
+  /** Problems that stop the import as a whole (no 姓名 column …). Empty when it can go ahead. */
+  blockers: z.array(z.string()),
+  counts: importCounts,
+  /** The first rows, then rows with findings, up to a cap. */
+  rows: z.array(previewRow),
+  errors: z.array(importIssue),
+  warnings: z.array(importIssue),
+  /** Findings beyond the caps of `errors`/`warnings`, counted but not listed. */
+  moreIssues: z.number().int(),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+export const importBatch = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  sheet: z.string().nullable(),
+  createdAt: z.string(),
+  actor: z.string(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: z.number().int(),
+  undoneAt: z.string().nullable(),
+});
+export type ImportBatch = z.infer<typeof importBatch>;
+
+export const importResult = importPreview.extend({
+  dryRun: z.boolean(),
+  /** Null for a dry run, or when nothing was written (no valid rows). */
+  batchId: z.number().int().nullable(),
+  backup: z.string().nullable(),
+});
+export type ImportResult = z.infer<typeof importResult>;
+
+export const importsChannels = {
+  /** The sheets of a file, each with whether a roster table was found in it and its header signature. */
+  'imports.sheets': channel(
+    z.object({ token: fileToken, jobId: jobId.optional() }).strict(),
+    z.object({ fileName: z.string(), format: importPreview.shape.format, sheets: z.array(sheetSummary) }),
+  ),
+  /** Reads, maps and checks the rows against the member files; writes nothing. */
+  'imports.preview': channel(importOptions, importPreview),
+  /** Backup, then every valid row in one transaction as a batch (or, with dryRun, the same report only). */
+  'imports.commit': channel(importOptions.extend({ dryRun: z.boolean().default(false) }).strict(), importResult),
+  /** Stops a running preview or commit; a cancelled commit writes nothing. */
+  'imports.cancel': channel(z.object({ jobId }).strict(), z.object({ cancelled: z.boolean() })),
+  'imports.batches': channel(noInput, z.array(importBatch)),
+  /** Undoes a whole batch: created members removed, updated members get their values back. */
+  'imports.undo': channel(
+    z.object({ batchId: z.number().int().positive() }).strict(),
+    z.object({ batchId: z.number().int(), removed: z.number().int(), restored: z.number().int(), backup: z.string() }),
+  ),
+} as const;
