@@ -109,6 +109,8 @@ export const opinionRow = z.object({
   disclosureId: z.number().int().nullable(),
   disclosureRegNo: z.string().nullable(),
   disclosureTitle: z.string().nullable(),
+  /** The related disclosure was deleted since: shown, but no longer opens. */
+  disclosureDeleted: z.boolean(),
   forwardedTo: z.string().nullable(),
   forwardedOn: z.string().nullable(),
   dueOn: z.string(),

@@ -102,6 +102,7 @@ export function toOpinion(r: OpinionDbRow, today: string): OpinionOut {
     disclosureId: r.disclosure_id,
     disclosureRegNo: r.disclosure_reg_no,
     disclosureTitle: r.disclosure_title,
+    disclosureDeleted: r.disclosure_deleted === 1,
     forwardedTo: r.forwarded_to,
     forwardedOn: r.forwarded_on,
     dueOn: r.due_on,

@@ -25,7 +25,7 @@ export interface OpinionRow {
   deleted_at: string | null;
 }
 
-export type OpinionDbRow = OpinionRow & { disclosure_reg_no: string | null; disclosure_title: string | null };
+export type OpinionDbRow = OpinionRow & { disclosure_reg_no: string | null; disclosure_title: string | null; disclosure_deleted: number | null };
 
 export const OPINION_COLUMNS = [
   'received_on',
@@ -47,7 +47,7 @@ export const OPINION_COLUMNS = [
 ] as const;
 export type OpinionWritable = { [K in (typeof OPINION_COLUMNS)[number]]: OpinionRow[K] };
 
-const SELECT = `SELECT o.*, d.reg_no AS disclosure_reg_no, d.title AS disclosure_title
+const SELECT = `SELECT o.*, d.reg_no AS disclosure_reg_no, d.title AS disclosure_title, d.deleted_at IS NOT NULL AS disclosure_deleted
   FROM opinions o LEFT JOIN disclosures d ON d.id = o.disclosure_id`;
 
 export function insertOpinion(db: DB, row: OpinionWritable, now: string): number {

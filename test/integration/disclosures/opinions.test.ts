@@ -75,7 +75,10 @@ describe('opinions: 答复期限 and overdue', () => {
     expect(rows[0]).toMatchObject({ opinionCount: 1, overdueOpinionCount: 1 });
     const detail = await call<DisclosureDetail>(ctx, 'disclosures.get', { id: d.id });
     expect(detail.opinions.map((o) => o.id)).toEqual([a.id]);
-    expect(detail.opinions[0]).toMatchObject({ disclosureRegNo: d.regNo, overdue: true });
+    expect(detail.opinions[0]).toMatchObject({ disclosureRegNo: d.regNo, overdue: true, disclosureDeleted: false });
+    // A deleted disclosure stays named on its opinions, marked as deleted.
+    await call(ctx, 'disclosures.remove', { id: d.id, reason: '登记错误' });
+    expect(await call<OpinionRow>(ctx, 'opinions.get', { id: a.id })).toMatchObject({ disclosureRegNo: d.regNo, disclosureDeleted: true });
   });
 
   it('counts a late reply’s days late after it was replied', async () => {

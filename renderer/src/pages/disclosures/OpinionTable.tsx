@@ -80,7 +80,13 @@ export function OpinionTable({ rows, loading, showDisclosure = true, onChanged, 
             width: 150,
             ellipsis: true,
             render: (_v: unknown, o: OpinionRow) =>
-              o.disclosureId ? <Link to={`/disclosure/${o.disclosureId}`}>{`${o.disclosureRegNo ?? ''} ${o.disclosureTitle ?? ''}`}</Link> : '—',
+              !o.disclosureId ? (
+                '—'
+              ) : o.disclosureDeleted ? (
+                <Typography.Text type="secondary" delete>{`${o.disclosureRegNo ?? ''} ${o.disclosureTitle ?? ''}`}</Typography.Text>
+              ) : (
+                <Link to={`/disclosure/${o.disclosureId}`}>{`${o.disclosureRegNo ?? ''} ${o.disclosureTitle ?? ''}`}</Link>
+              ),
           },
         ]
       : []),
