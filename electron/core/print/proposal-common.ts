@@ -5,6 +5,8 @@ import {
   SATISFACTION_LABELS,
   SATISFACTIONS,
 } from '../../../shared/domain/proposal-workflow';
+import type { Settings } from '../../../shared/contract/settings';
+import { CONGRESS_NAME } from '../../../shared/domain/labels';
 import { esc, escLines } from './html';
 
 /** Pieces the three proposal forms share: dates the Chinese way, rates, and the handling record of one item. */
@@ -32,6 +34,9 @@ export const TABLE_CSS = `
 .muted { color: #444; font-size: 9pt; }
 .box { display: inline-block; margin-right: 6mm; white-space: nowrap; }
 `;
+
+/** 某某中学教代会提案工作委员会: the committee is the congress's, elected with it (DOMAIN.md §3.3). */
+export const committeeName = (s: Settings): string => `${s.unitName}${CONGRESS_NAME[s.unitType]}提案工作委员会`;
 
 export const checkbox = (on: boolean): string => (on ? '☑' : '☐');
 

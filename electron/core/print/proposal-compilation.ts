@@ -4,6 +4,7 @@ import { todayIso } from '../../../shared/domain/dates';
 import { esc, escLines, page } from './html';
 import {
   assignmentText,
+  committeeName,
   closingText,
   dateCn,
   feedbackText,
@@ -16,6 +17,7 @@ import {
 
 const CSS = `${TABLE_CSS}
 ${PAGE_NUMBER_CSS}
+@page :first { @bottom-center { content: none; } }
 .cover { height: 250mm; display: flex; flex-direction: column; align-items: center; text-align: center; }
 .cover .unit { margin-top: 45mm; font-size: 16pt; letter-spacing: 2pt; }
 .cover .session { margin-top: 8mm; font-size: 18pt; font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; }
@@ -79,7 +81,7 @@ export function proposalCompilationHtml(session: CongressSession, items: Proposa
   <div class="unit">${esc(s.unitName)}</div>
   <div class="session">${esc(session.title)}</div>
   <div class="title">提案汇编</div>
-  <div class="by">${esc(s.unionName || s.unitName)}　提案工作委员会　编<br>${dateCn(todayIso(printedAt))}</div>
+  <div class="by">${esc(committeeName(s))}　编<br>${dateCn(todayIso(printedAt))}</div>
 </section>
 <section class="item">
 <h2>目　　录</h2>

@@ -3,7 +3,7 @@ import type { ProposalListRow, ProposalStats } from '../../../shared/contract/pr
 import { todayIso } from '../../../shared/domain/dates';
 import { REPLY_CLASS_LABELS, SATISFACTION_LABELS } from '../../../shared/domain/proposal-workflow';
 import { esc, page } from './html';
-import { dateCn, PAGE_NUMBER_CSS, pct, TABLE_CSS } from './proposal-common';
+import { committeeName, dateCn, PAGE_NUMBER_CSS, pct, TABLE_CSS } from './proposal-common';
 
 const CSS = `${TABLE_CSS}
 ${PAGE_NUMBER_CSS}
@@ -84,6 +84,6 @@ ${byCategory(st)}
 ${byUnit(st)}
 ${byDelegation(st)}
 ${list(rows)}
-<div class="foot">${esc(s.unionName || s.unitName)} 提案工作委员会　打印日期 ${esc(todayIso(printedAt))}${s.operator ? `　经办：${esc(s.operator)}` : ''}</div>`;
+<div class="foot">${esc(committeeName(s))}　打印日期 ${esc(todayIso(printedAt))}${s.operator ? `　经办：${esc(s.operator)}` : ''}</div>`;
   return page(body, { title: `${st.session.title}提案办理情况统计表`, css: CSS, landscape: true, marginMm: 14 });
 }

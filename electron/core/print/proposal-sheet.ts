@@ -4,6 +4,7 @@ import { todayIso } from '../../../shared/domain/dates';
 import { esc, escLines, page } from './html';
 import {
   assignmentText,
+  committeeName,
   closingText,
   dateCn,
   eventsOf,
@@ -60,6 +61,6 @@ export function proposalSheetHtml(p: ProposalDetail, s: Settings, printedAt: Dat
       <div class="sign">提案人（签字）：　　　　　　　　年　　月　　日</div></td></tr>
   ${closingText(p) ? `<tr><td class="l">办理结果</td><td colspan="5">${closingText(p)}</td></tr>` : ''}
 </table>
-<div class="foot">${esc(s.unionName || s.unitName)} 提案工作委员会　打印日期 ${esc(todayIso(printedAt))}${s.operator ? `　经办：${esc(s.operator)}` : ''}</div>`;
+<div class="foot">${esc(committeeName(s))}　打印日期 ${esc(todayIso(printedAt))}${s.operator ? `　经办：${esc(s.operator)}` : ''}</div>`;
   return page(body, { title: `${kind} ${p.number}`, css: CSS, marginMm: 15 });
 }

@@ -102,7 +102,12 @@ const REP_SELECT = `SELECT r.id, r.session_id, r.member_id, r.delegation, m.name
   FROM session_representatives r JOIN members m ON m.id = r.member_id LEFT JOIN union_units u ON u.id = m.group_id`;
 
 export function listReps(db: DB, sessionId: number): RepRow[] {
-  return stmt(db, `${REP_SELECT} WHERE r.session_id = ? ORDER BY r.delegation, m.sort_key`).all(sessionId) as RepRow[];
+  // Delegations in the order they were first set up (第一、第二… as the clerk entered them), people by pinyin.
+  return stmt(
+    db,
+    `${REP_SELECT} WHERE r.session_id = ?
+     ORDER BY (SELECT min(x.id) FROM session_representatives x WHERE x.session_id = r.session_id AND x.delegation = r.delegation), m.sort_key`,
+  ).all(sessionId) as RepRow[];
 }
 
 export function getRep(db: DB, id: number): RepRow | undefined {
@@ -150,10 +155,12 @@ export interface UnitRow {
   usage: number;
 }
 
+/** usage: the proposals that name the unit anywhere (suggested, 主办, 协办, replied). */
 const UNIT_SELECT = `SELECT h.*,
-    (SELECT count(*) FROM proposals p WHERE p.suggested_unit_id = h.id OR p.lead_unit_id = h.id)
-    + (SELECT count(*) FROM proposal_events e WHERE e.lead_unit_id = h.id OR e.unit_id = h.id
-        OR EXISTS (SELECT 1 FROM json_each(e.co_unit_ids_json) j WHERE j.value = h.id)) AS usage
+    (SELECT count(*) FROM proposals p WHERE p.suggested_unit_id = h.id OR p.lead_unit_id = h.id
+      OR EXISTS (SELECT 1 FROM proposal_events e WHERE e.proposal_id = p.id
+        AND (e.lead_unit_id = h.id OR e.unit_id = h.id OR EXISTS (SELECT 1 FROM json_each(e.co_unit_ids_json) j WHERE j.value = h.id)))
+    ) AS usage
   FROM handling_units h WHERE h.deleted_at IS NULL`;
 
 export function listUnits(db: DB): UnitRow[] {

@@ -124,7 +124,10 @@ describe('statistics, export and prints of a session', () => {
     expect(text).toContain('提案汇编');
     expect(text).toContain('五届二次 第001号');
     expect(text).toContain('已新增两个窗口。');
-    expect(text).toMatch(/第\s*1\s*页/);
+    // Page numbers in the footer, none on the cover.
+    expect(text).toMatch(/第\s*2\s*页/);
+    expect(text).not.toMatch(/第\s*1\s*页/);
+    expect(text).toContain('某某市第一中学教代会提案工作委员会');
     const pages = execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1];
     // Cover, contents, then each of the two filed proposals on its own page.
     expect(Number(pages)).toBe(4);

@@ -129,7 +129,7 @@ export function ProposalListPage() {
         onRow={(r) => ({ onDoubleClick: () => void navigate(`/proposals/${r.id}`) })}
         locale={{ emptyText: search || state || overdue ? '没有符合条件的提案' : '本届次还没有登记提案' }}
         columns={[
-          { title: '编号', dataIndex: 'number', width: 170, render: (v: string, r) => <Link to={`/proposals/${r.id}`}>{v}</Link> },
+          { title: '编号', dataIndex: 'number', width: 200, render: (v: string, r) => <Link to={`/proposals/${r.id}`} style={{ whiteSpace: 'nowrap' }}>{v}</Link> },
           {
             title: '案由',
             dataIndex: 'title',
@@ -141,7 +141,7 @@ export function ProposalListPage() {
               </span>
             ),
           },
-          { title: '类别', dataIndex: 'category', width: 100, ellipsis: true },
+          { title: '类别', dataIndex: 'category', width: 120, ellipsis: true },
           { title: '提案人', dataIndex: 'proposerName', width: 80 },
           { title: '代表团', dataIndex: 'delegation', width: 96, ellipsis: true },
           { title: '主办部门', dataIndex: 'leadUnit', width: 100, ellipsis: true },

@@ -65,9 +65,11 @@ export function ProposalSettingsPage() {
         >
           <Select mode="tags" aria-label="提案类别" tokenSeparators={[',', '，', '、']} open={false} />
         </Form.Item>
-        <Button size="small" style={{ marginTop: -8, marginBottom: 16 }} onClick={() => form.setFieldValue('categories', defaultCategories(settings.unitType))}>
-          恢复为{settings.unitType === 'school' ? '学校' : '企事业单位'}常用类别
-        </Button>
+        <div style={{ marginTop: -8, marginBottom: 16 }}>
+          <Button size="small" onClick={() => form.setFieldValue('categories', defaultCategories(settings.unitType))}>
+            恢复为{settings.unitType === 'school' ? '学校' : '企事业单位'}常用类别
+          </Button>
+        </div>
         <Space align="start" wrap size={24}>
           <Form.Item name="numberFormat" label="提案编号格式" rules={[formatRule]} extra={<span data-testid="number-sample">示例：{sample(numberFormat, 23)}</span>}>
             <Input style={{ width: 280 }} aria-label="提案编号格式" maxLength={40} />

@@ -106,7 +106,7 @@ export function UnitsPage() {
           { title: '部门', dataIndex: 'name', render: (v: string, u) => (u.active ? v : <Typography.Text type="secondary">{v}</Typography.Text>) },
           { title: '联系人', dataIndex: 'contact' },
           { title: '电话', dataIndex: 'phone' },
-          { title: '经办记录', dataIndex: 'usage', align: 'right', width: 90 },
+          { title: '涉及提案', dataIndex: 'usage', align: 'right', width: 90 },
           {
             title: '启用',
             dataIndex: 'active',
@@ -137,7 +137,7 @@ export function UnitsPage() {
                   编辑
                 </Button>
                 <Popconfirm
-                  title={u.usage ? `「${u.name}」已有经办记录，将停用而不删除。` : `删除「${u.name}」？`}
+                  title={u.usage ? `「${u.name}」已涉及 ${u.usage} 件提案，将停用而不删除。` : `删除「${u.name}」？`}
                   okText={u.usage ? '停用' : '删除'}
                   cancelText="取消"
                   onConfirm={() => void run(() => api.call('handlingUnits.remove', { id: u.id }), u.usage ? `已停用「${u.name}」` : `已删除「${u.name}」`)}
