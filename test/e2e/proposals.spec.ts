@@ -211,6 +211,8 @@ test('overdue replies show on 首页 and in the list, 督办 opens a new round, 
 
   // One seconder: the form warns, and the item is registered as 意见建议 in its own series.
   await page.goto(`${server.url}#/proposals?session=${session.id}`);
+  // Ctrl+N works once the register has its session.
+  await expect(page.getByTestId('proposal-total')).toHaveText('共 1 件');
   await page.keyboard.press('Control+n');
   await ui.field('title').fill('延长图书馆开放时间');
   await ui.choose(ui.field('proposerId'), '李秀英', '李');

@@ -26,7 +26,11 @@ export function OverdueProposalsCard({ revision }: { revision: number }) {
       size="small"
       style={{ marginTop: 16 }}
       data-testid="overdue-proposals"
-      title={<Typography.Text type="danger">逾期未答复的提案 {data.total} 件</Typography.Text>}
+      title={
+        <Typography.Text type="danger">
+          逾期未答复的{data.rows.some((r) => r.kind === 'opinion') ? '提案和意见建议' : '提案'} {data.total} 件
+        </Typography.Text>
+      }
       extra={<Link to="/proposals?overdue=1">全部逾期提案</Link>}
     >
       <Table<ProposalListRow>
