@@ -1,3 +1,4 @@
+import { benchImport } from './import.bench';
 import { benchMembers } from './members.bench';
 
 /**
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const only = process.argv[2];
   console.log(`工会台账 bench · Node ${process.version} · ${new Date().toISOString()}`);
   if (!only || only === 'members') await benchMembers();
+  if (!only || only === 'import' || only === 'import-child') await benchImport(process.argv.slice(2));
 }
 
 main().catch((e: unknown) => {

@@ -36,8 +36,20 @@ const WORD_CHAR = /^(?!\p{Script=Han})[\p{L}\p{N}]$/u;
 /** 'zoë' → 'zoe': searching by plain ASCII must find accented names. */
 const stripMarks = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '');
 
+// prepareMember asks for the pinyin and then the sort key of the same name; pinyin-pro is the costly part of
+// preparing a member (an import of 100k rows spends seconds here), so the last answer is kept.
+let lastName: string | null = null;
+let lastTokens: readonly string[] = [];
+
 /** Syllables and Latin words of a name, in order; separators (spaces, ·, -, punctuation) dropped. */
-function nameTokens(name: string): string[] {
+function nameTokens(name: string): readonly string[] {
+  if (name === lastName) return lastTokens;
+  lastTokens = computeTokens(name);
+  lastName = name;
+  return lastTokens;
+}
+
+function computeTokens(name: string): string[] {
   const text = toHalfWidth(name).normalize('NFC').toLowerCase();
   if (text.trim() === '') return [];
   const tokens: string[] = [];

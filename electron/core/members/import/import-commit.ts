@@ -15,9 +15,10 @@ import { insertPrepared, updatePrepared, type WriteScope } from '../members.serv
 import * as repo from '../members.repo';
 import * as importRepo from './import.repo';
 import { startJob, type Job } from './import-jobs';
-import { planRow, planRows, type PlannedRow, PlanLookups } from './import-plan';
-import { buildPreview, countsOf } from './import-report';
-import { addIssue, convertRows, resolveMapping, type MaskedIdPolicy } from './import-rows';
+import { planRow, Planner, PRELOAD_ABOVE, type PlannedRow, PlanLookups } from './import-plan';
+import { buildPreview, countsOf, PREVIEW_FIRST_ROWS, PREVIEW_MAX_ROWS } from './import-report';
+import { addIssue, resolveMapping, sheetConverter, type Converters, type MaskedIdPolicy } from './import-rows';
+import type { DetectedRecord } from '../../spreadsheet/detect';
 import { forgetSource, readChosen } from './import-source';
 
 export interface ImportInput {
@@ -38,16 +39,44 @@ const WRITE_CHUNK = 2000;
 async function analyse(ctx: AppContext, input: ImportInput, job: Job) {
   const source = await readChosen(ctx, input.token, input.sheets, job);
   const mapping = resolveMapping(ctx, source.chosen, input.overrides);
-  const rows = await convertRows(ctx, source.chosen, mapping, input.maskedIds ?? 'skip', job);
-  const { planned } = await planRows(ctx.db, rows, ctx.clock(), job);
-  return { source, mapping, planned };
+  const total = source.chosen.reduce((n, s) => n + s.table.records.length, 0);
+  const planner = new Planner(ctx.db, ctx.clock(), total > PRELOAD_ABOVE);
+  const converters: Converters = new Map();
+  const planned: PlannedRow[] = [];
+  let shown = 0;
+  for (const sheet of source.chosen) {
+    const { toRow, full } = sheetConverter(ctx, sheet, mapping, input.maskedIds ?? 'skip');
+    converters.set(sheet.name, full);
+    const records = sheet.table.records as (DetectedRecord | null)[];
+    for (let i = 0; i < records.length; i++) {
+      const row = toRow(records[i] as DetectedRecord);
+      const p = planner.add(row);
+      planned.push(p);
+      // Only an update may be planned again at write time (its member edited meanwhile); the others' sheet
+      // values are in `prepared` or no longer needed.
+      if (p.action !== 'update') row.fields = {};
+      // Memory: a large file (not kept for the next preview) keeps only the records a preview may show.
+      const mayShow = planned.length <= PREVIEW_FIRST_ROWS || ((row.errors.length > 0 || row.warnings.length > 0) && shown < PREVIEW_MAX_ROWS);
+      if (mayShow) shown++;
+      else if (!source.cached) {
+        row.record = null;
+        records[i] = null;
+      }
+      if ((planned.length & 0x7ff) === 0) {
+        job.progress('正在核对数据', planned.length, total);
+        await job.yield();
+      }
+    }
+  }
+  job.progress('正在核对数据', planned.length, total, true);
+  return { source, mapping, planned, converters };
 }
 
 export async function previewImport(ctx: AppContext, input: ImportInput): Promise<ImportPreview> {
   const job = startJob(ctx, input.jobId);
   try {
-    const { source, mapping, planned } = await analyse(ctx, input, job);
-    const preview = buildPreview(source, mapping, planned);
+    const { source, mapping, planned, converters } = await analyse(ctx, input, job);
+    const preview = buildPreview(source, mapping, planned, converters);
     job.progress('预览完成', planned.length, planned.length, true);
     return preview;
   } finally {
@@ -62,11 +91,11 @@ export async function commitImport(
 ): Promise<ImportResult> {
   const job = startJob(ctx, input.jobId);
   try {
-    const { source, mapping, planned } = await analyse(ctx, input, job);
+    const { source, mapping, planned, converters } = await analyse(ctx, input, job);
     const blockers = buildPreview(source, mapping, []).blockers;
     if (input.dryRun) {
       job.progress('检查完成（未写入）', planned.length, planned.length, true);
-      return { ...buildPreview(source, mapping, planned), dryRun: true, batchId: null, backup: null };
+      return { ...buildPreview(source, mapping, planned, converters), dryRun: true, batchId: null, backup: null };
     }
     if (blockers.length) throw new AppError('VALIDATION', blockers.join('；'));
     const toWrite = planned.filter((p) => p.action === 'create' || p.action === 'update');
@@ -84,7 +113,7 @@ export async function commitImport(
     }
     forgetSource(ctx);
     job.progress('导入完成', planned.length, planned.length, true);
-    return { ...buildPreview(source, mapping, planned), dryRun: false, batchId, backup };
+    return { ...buildPreview(source, mapping, planned, converters), dryRun: false, batchId, backup };
   } finally {
     job.end();
   }
@@ -126,6 +155,7 @@ function writeBatch(
   const now = ctx.clock();
   const actor = ctx.actor();
   const look = new PlanLookups(db);
+  const order = writeOrder(planned);
   return db.transaction(() => {
     const batchId = importRepo.insertBatch(db, {
       kind: 'members',
@@ -136,9 +166,9 @@ function writeBatch(
       summary: summaryOf(planned, sheets, headerRows, mapping),
     });
     const scope: WriteScope = { db, actor, now, batchId };
-    const total = planned.length;
+    job.progress('正在写入会员档案', 0, order.length, true);
     let written = 0;
-    for (let i = 0; i < planned.length; i++) {
+    for (const i of order) {
       let p = planned[i] as PlannedRow;
       if (p.action !== 'create' && p.action !== 'update') continue;
       hooks.beforeWrite?.(written);
@@ -156,9 +186,10 @@ function writeBatch(
         if (!(e instanceof AppError) || (e.code !== 'CONFLICT' && e.code !== 'VALIDATION' && e.code !== 'NOT_FOUND')) throw e;
         // The member rules check before they write, so a refusal leaves nothing of this row behind.
         addIssue(p.row, 'errors', null, e.message);
-        p = planned[i] = { ...p, action: 'skip', note: e.message, prepared: null };
+        planned[i] = { ...p, action: 'skip', note: e.message, prepared: null };
       }
-      if (++written % WRITE_CHUNK === 0) job.progress('正在写入会员档案', i + 1, total, true);
+      // Inside the transaction the event loop is blocked; the events still leave (IPC and SSE write at once).
+      if (++written % WRITE_CHUNK === 0) job.progress('正在写入会员档案', written, order.length, true);
     }
     const summary = summaryOf(planned, sheets, headerRows, mapping);
     importRepo.setBatchSummary(db, batchId, summary);
@@ -167,6 +198,22 @@ function writeBatch(
     writeAudit(db, actor, now, { action: 'imports.commit', entity: 'import_batch', entityId: batchId, after: { fileName, ...counts } });
     return batchId;
   })();
+}
+
+/**
+ * Updates first, then new members in 拼音 order: the sort-key and pinyin indexes (and the rowids the list pages
+ * by) then grow at their end instead of at random places, which keeps the one big transaction's pages hot.
+ */
+function writeOrder(planned: PlannedRow[]): number[] {
+  const updates: number[] = [];
+  const creates: number[] = [];
+  planned.forEach((p, i) => {
+    if (p.action === 'update') updates.push(i);
+    else if (p.action === 'create') creates.push(i);
+  });
+  const key = (i: number) => (planned[i] as PlannedRow).prepared!.row.sort_key;
+  creates.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
+  return [...updates, ...creates];
 }
 
 function summaryOf(planned: PlannedRow[], sheets: string[], headerRows: number[], mapping: ReturnType<typeof resolveMapping>): importRepo.BatchSummary {

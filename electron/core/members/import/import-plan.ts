@@ -17,7 +17,6 @@ import { rowToFields } from '../members.mapper';
 import { prepareMember, type Prepared } from '../members.prepare';
 import * as repo from '../members.repo';
 import { addIssue, type ImportRow } from './import-rows';
-import type { Job } from './import-jobs';
 
 export interface PlannedRow {
   row: ImportRow;
@@ -70,8 +69,49 @@ export class PlanLookups {
   private groups: Map<string, number[]> | null = null;
   private nameBirth: Map<string, number[]> | null = null;
   private groupNames: Map<number, string> | null = null;
+  private keys: { id: Map<string, number>; no: Map<string, number>; staff: Map<string, number[]> } | null = null;
 
-  constructor(readonly db: DB) {}
+  /**
+   * `preload`: read every live member's keys once (one scan) instead of three indexed queries per row — for
+   * large files, where the per-query overhead adds up to seconds. Only for planning before the write: inside
+   * the write transaction the direct queries see the rows written so far.
+   */
+  constructor(
+    readonly db: DB,
+    private readonly preload = false,
+  ) {}
+
+  private loadKeys() {
+    if (this.keys) return this.keys;
+    const keys = { id: new Map<string, number>(), no: new Map<string, number>(), staff: new Map<string, number[]>() };
+    const rows = this.db
+      .prepare('SELECT id, id_number, member_no, staff_no FROM members WHERE deleted_at IS NULL')
+      .raw()
+      .all() as [number, string | null, string | null, string | null][];
+    for (const [id, idNumber, memberNo, staffNo] of rows) {
+      if (idNumber) keys.id.set(idNumber, id);
+      if (memberNo) keys.no.set(memberNo, id);
+      if (staffNo) keys.staff.set(staffNo, [...(keys.staff.get(staffNo) ?? []), id]);
+    }
+    return (this.keys = keys);
+  }
+
+  private row(id: number | undefined): repo.MemberRow | undefined {
+    return id === undefined ? undefined : repo.getMemberRow(this.db, id);
+  }
+
+  byIdNumber(v: string): repo.MemberRow | undefined {
+    return this.preload ? this.row(this.loadKeys().id.get(v)) : repo.findByIdNumber(this.db, v);
+  }
+
+  byMemberNo(v: string): repo.MemberRow | undefined {
+    return this.preload ? this.row(this.loadKeys().no.get(v)) : repo.findByMemberNo(this.db, v);
+  }
+
+  byStaffNo(v: string): repo.MemberRow[] {
+    if (!this.preload) return repo.findByStaffNo(this.db, v);
+    return (this.loadKeys().staff.get(v) ?? []).map((id) => this.row(id)).filter((r): r is repo.MemberRow => !!r);
+  }
 
   groupIds(name: string): number[] {
     if (!this.groups) {
@@ -111,29 +151,6 @@ export class PlanLookups {
 const label = (r: Pick<repo.MemberRow, 'name' | 'member_no' | 'id'>) => (r.member_no ? `${r.name}（会员证号 ${r.member_no}）` : `${r.name}（编号 ${r.id}）`);
 const where = (r: ImportRow, sameSheet: string) => (r.sheet === sameSheet ? `第 ${r.excelRow} 行` : `工作表「${r.sheet}」第 ${r.excelRow} 行`);
 
-/** Finds duplicates inside the file; the later row gets an error, the earlier one a warning. */
-export function markDuplicates(rows: ImportRow[]): void {
-  const seen = { id: new Map<string, ImportRow>(), no: new Map<string, ImportRow>(), staff: new Map<string, ImportRow>() };
-  for (const r of rows) {
-    if (r.errors.length) continue;
-    const f = r.fields;
-    const checks: [Map<string, ImportRow>, string | undefined, string, string][] = [
-      [seen.id, f.idNumber ?? undefined, `证件号码 ${f.idNumber}`, 'idNumber'],
-      [seen.no, f.memberNo ?? undefined, `会员证号 ${f.memberNo}`, 'memberNo'],
-      [seen.staff, !f.idNumber && !f.memberNo ? (f.staffNo ?? undefined) : undefined, `工号 ${f.staffNo}`, 'staffNo'],
-    ];
-    const dup = checks.find(([map, key]) => key !== undefined && map.has(key));
-    if (dup) {
-      const [map, key, what, field] = dup;
-      const first = map.get(key as string) as ImportRow;
-      addIssue(r, 'errors', field, `与${where(first, r.sheet)}重复（${what}），本行未导入`);
-      addIssue(first, 'warnings', field, `与${where(r, first.sheet)}重复（${what}），以本行为准`);
-      continue;
-    }
-    for (const [map, key] of checks) if (key !== undefined) map.set(key, r);
-  }
-}
-
 const skip = (row: ImportRow, note: string): PlannedRow => ({
   row,
   action: 'skip',
@@ -154,8 +171,8 @@ function rowError(row: ImportRow, message: string, field: string | null = null):
 /** The existing member this row stands for, or null (new), or an error message. */
 function match(db: DB, row: ImportRow, look: PlanLookups): { member: repo.MemberRow | null; how: string | null } | { error: string } {
   const f = row.fields;
-  const byId = f.idNumber ? repo.findByIdNumber(db, f.idNumber) : undefined;
-  const byNo = f.memberNo ? repo.findByMemberNo(db, f.memberNo) : undefined;
+  const byId = f.idNumber ? look.byIdNumber(f.idNumber) : undefined;
+  const byNo = f.memberNo ? look.byMemberNo(f.memberNo) : undefined;
   if (byId && byNo && byId.id !== byNo.id) {
     return { error: `证件号码属于${label(byId)}，会员证号 ${f.memberNo} 却属于${label(byNo)}，请核对后再导入` };
   }
@@ -167,7 +184,7 @@ function match(db: DB, row: ImportRow, look: PlanLookups): { member: repo.Member
     return { member: byNo, how: '按会员证号匹配' };
   }
   if (f.staffNo) {
-    const same = repo.findByStaffNo(db, f.staffNo);
+    const same = look.byStaffNo(f.staffNo);
     if (same.length === 1) {
       const m = same[0] as repo.MemberRow;
       if (!(f.idNumber && m.id_number && m.id_number !== f.idNumber)) return { member: m, how: '按工号匹配' };
@@ -261,28 +278,56 @@ export function planRow(db: DB, row: ImportRow, look: PlanLookups, today: Date):
   return { ...base, action: 'update', note: `${m.how}：${label(existing)}`, diff, before, after };
 }
 
-/** Plans every row, yielding to the event loop between chunks. */
-export async function planRows(db: DB, rows: ImportRow[], today: Date, job: Job): Promise<{ planned: PlannedRow[]; look: PlanLookups }> {
-  markDuplicates(rows);
-  const look = new PlanLookups(db);
-  const planned: PlannedRow[] = [];
-  const claimed = new Map<number, ImportRow>();
-  for (const r of rows) {
-    let p = planRow(db, r, look, today);
+/** Files with more rows than this read the member keys once instead of querying per row. */
+export const PRELOAD_ABOVE = 500;
+
+/**
+ * Plans rows one by one, in file order: duplicates inside the file are found as the rows come (the later row
+ * is the error, the earlier one gets a warning), and two rows that land on one member are refused likewise.
+ */
+export class Planner {
+  private readonly seen = { id: new Map<string, ImportRow>(), no: new Map<string, ImportRow>(), staff: new Map<string, ImportRow>() };
+  private readonly claimed = new Map<number, ImportRow>();
+  readonly look: PlanLookups;
+
+  constructor(
+    readonly db: DB,
+    readonly today: Date,
+    preload: boolean,
+  ) {
+    this.look = new PlanLookups(db, preload);
+  }
+
+  private duplicate(r: ImportRow): boolean {
+    const f = r.fields;
+    const checks: [Map<string, ImportRow>, string | undefined, string, string][] = [
+      [this.seen.id, f.idNumber ?? undefined, `证件号码 ${f.idNumber}`, 'idNumber'],
+      [this.seen.no, f.memberNo ?? undefined, `会员证号 ${f.memberNo}`, 'memberNo'],
+      [this.seen.staff, !f.idNumber && !f.memberNo ? (f.staffNo ?? undefined) : undefined, `工号 ${f.staffNo}`, 'staffNo'],
+    ];
+    const dup = checks.find(([map, key]) => key !== undefined && map.has(key));
+    if (dup) {
+      const [map, key, what, field] = dup;
+      const first = map.get(key as string) as ImportRow;
+      addIssue(r, 'errors', field, `与${where(first, r.sheet)}重复（${what}），本行未导入`);
+      addIssue(first, 'warnings', field, `与${where(r, first.sheet)}重复（${what}），以该行为准`);
+      return true;
+    }
+    for (const [map, key] of checks) if (key !== undefined) map.set(key, r);
+    return false;
+  }
+
+  add(r: ImportRow): PlannedRow {
+    if (!r.errors.length) this.duplicate(r);
+    let p = planRow(this.db, r, this.look, this.today);
     // Two rows with different keys can still land on one member (工号 on one, 会员证号 on the other).
     if (p.memberId !== null) {
-      const first = claimed.get(p.memberId);
+      const first = this.claimed.get(p.memberId);
       if (first) p = rowError(r, `与${where(first, r.sheet)}对应同一名会员，本行未导入`);
-      else claimed.set(p.memberId, r);
+      else this.claimed.set(p.memberId, r);
     }
-    planned.push(p);
-    if ((planned.length & 0x7ff) === 0) {
-      job.progress('正在与会员档案比对', planned.length, rows.length);
-      await job.yield();
-    }
+    return p;
   }
-  job.progress('正在与会员档案比对', planned.length, rows.length, true);
-  return { planned, look };
 }
 
 export type { ImportIssue };

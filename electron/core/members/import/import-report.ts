@@ -5,7 +5,7 @@ import { columnLetter } from '../../spreadsheet/detect';
 import { MEMBER_FIELD_LABELS, MEMBER_IMPORT_FIELDS, type MemberFieldKey, type MemberMapping } from '../../spreadsheet/member-columns';
 import type { FieldValue } from '../../spreadsheet/values';
 import type { PlannedRow } from './import-plan';
-import { columnHint, type ResolvedMapping } from './import-rows';
+import { columnHint, type Converters, type ResolvedMapping } from './import-rows';
 import type { SourceFile } from './import-source';
 
 /** Rows shown from the top of the file, then rows with findings, up to the total. */
@@ -49,8 +49,10 @@ export function countsOf(planned: PlannedRow[]): ImportCounts {
   return c;
 }
 
-function previewRow(p: PlannedRow, mapping: ResolvedMapping): PreviewRow {
+function previewRow(p: PlannedRow, mapping: ResolvedMapping, converters: Converters): PreviewRow {
   const m = mapping.bySheet.get(p.row.sheet) as MemberMapping;
+  const record = p.row.record;
+  const converted = record ? converters.get(p.row.sheet)?.(record) : undefined;
   return {
     sheet: p.row.sheet,
     excelRow: p.row.excelRow,
@@ -59,19 +61,19 @@ function previewRow(p: PlannedRow, mapping: ResolvedMapping): PreviewRow {
     memberId: p.memberId,
     diff: p.diff,
     cells: m.columns.map((c) => ({
-      raw: p.row.cells[c.index]?.text ?? '',
-      value: c.field ? shown(c.field, p.row.converted.fields[c.field]) : '',
+      raw: record?.cells[c.index]?.text ?? '',
+      value: c.field ? shown(c.field, converted?.fields[c.field]) : '',
     })),
     errors: p.row.errors,
     warnings: p.row.warnings,
   };
 }
 
-export function buildPreview(source: SourceFile, mapping: ResolvedMapping, planned: PlannedRow[]): ImportPreview {
+export function buildPreview(source: SourceFile, mapping: ResolvedMapping, planned: PlannedRow[], converters: Converters = new Map()): ImportPreview {
   const rows: PreviewRow[] = [];
   for (const p of planned) {
     if (rows.length >= PREVIEW_MAX_ROWS) break;
-    if (rows.length < PREVIEW_FIRST_ROWS || p.row.errors.length || p.row.warnings.length) rows.push(previewRow(p, mapping));
+    if (rows.length < PREVIEW_FIRST_ROWS || p.row.errors.length || p.row.warnings.length) rows.push(previewRow(p, mapping, converters));
   }
   const errors: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];

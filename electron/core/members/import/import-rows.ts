@@ -17,10 +17,9 @@ import {
   type MemberFieldKey,
   type MemberMapping,
 } from '../../spreadsheet/member-columns';
-import type { Row } from '../../spreadsheet/types';
+import type { DetectedRecord } from '../../spreadsheet/detect';
 import { createRecordConverter, type ConvertedRecord, type FieldValue } from '../../spreadsheet/values';
 import * as importRepo from './import.repo';
-import type { Job } from './import-jobs';
 import type { SourceSheet } from './import-source';
 
 export type MaskedIdPolicy = 'skip' | 'withoutId';
@@ -31,8 +30,11 @@ export type SheetFields = Partial<Omit<MemberFields, 'groupId' | 'familyMembers'
 export interface ImportRow {
   sheet: string;
   excelRow: number;
-  cells: Row;
-  converted: ConvertedRecord;
+  /**
+   * The sheet's record (cells with merges filled down), converted again only for the rows a preview shows;
+   * null once released (a large file keeps only the rows it may show).
+   */
+  record: DetectedRecord | null;
   fields: SheetFields;
   /** True when the ID column held a masked number that the clerk chose to leave out. */
   maskedId: boolean;
@@ -107,63 +109,51 @@ function assign(fields: SheetFields, key: MemberFieldKey, v: FieldValue): void {
   else (fields as Record<string, unknown>)[key] = v.value;
 }
 
+export type Converters = Map<string, (record: DetectedRecord) => ConvertedRecord>;
+
 /**
- * Converts every record of the chosen sheets. Yields to the event loop every few thousand rows (the work is
- * synchronous) and reports progress.
+ * The converter of one sheet's records into import rows. Only the field values are kept per row (memory: a
+ * 100k-row file); `full` gives the whole cell conversion again for the few rows a preview shows.
  */
-export async function convertRows(
+export function sheetConverter(
   ctx: AppContext,
-  sheets: SourceSheet[],
+  sheet: SourceSheet,
   mapping: ResolvedMapping,
   masked: MaskedIdPolicy,
-  job: Job,
-): Promise<ImportRow[]> {
-  const today = ctx.clock();
-  const total = sheets.reduce((n, s) => n + s.table.records.length, 0);
-  const out: ImportRow[] = [];
-  for (const s of sheets) {
-    const m = mapping.bySheet.get(s.name) as MemberMapping;
-    const letterOf = new Map(m.columns.map((c) => [c.header, columnLetter(c.index)]));
-    const convert = createRecordConverter(m, { today });
-    const fieldCols = new Map(m.columns.filter((c) => c.field).map((c) => [c.field as string, { column: columnLetter(c.index), header: c.header }]));
-    const issue = (row: number, header: string, message: string): ImportIssue => ({
-      sheet: s.name,
-      row,
-      column: letterOf.get(header) ?? '',
-      header,
-      message,
-    });
-    for (const rec of s.table.records) {
-      const converted = convert(rec);
-      const fields: SheetFields = {};
-      for (const k in converted.fields) assign(fields, k as MemberFieldKey, converted.fields[k as MemberFieldKey] as FieldValue);
-      const errors = converted.errors.map((e) => issue(e.row, e.column, e.message));
-      const warnings: ImportIssue[] = [];
-      let maskedId = false;
-      for (const w of converted.warnings) {
-        const isMasked = w.field === 'idNumber' && converted.fields.idNumber?.value === null;
-        if (isMasked) {
-          maskedId = true;
-          if (masked === 'skip') {
-            errors.push(issue(w.row, w.column, MASKED_ERROR(converted.fields.idNumber?.raw ?? '')));
-            continue;
-          }
+): { toRow: (rec: DetectedRecord) => ImportRow; full: (rec: DetectedRecord) => ConvertedRecord } {
+  const m = mapping.bySheet.get(sheet.name) as MemberMapping;
+  const letterOf = new Map(m.columns.map((c) => [c.header, columnLetter(c.index)]));
+  const full = createRecordConverter(m, { today: ctx.clock() });
+  const fieldCols = new Map(m.columns.filter((c) => c.field).map((c) => [c.field as string, { column: columnLetter(c.index), header: c.header }]));
+  const nameHeader = m.columns.find((c) => c.field === 'name')?.header ?? '';
+  const issue = (row: number, header: string, message: string): ImportIssue => ({
+    sheet: sheet.name,
+    row,
+    column: letterOf.get(header) ?? '',
+    header,
+    message,
+  });
+  const toRow = (rec: DetectedRecord): ImportRow => {
+    const converted = full(rec);
+    const fields: SheetFields = {};
+    for (const k in converted.fields) assign(fields, k as MemberFieldKey, converted.fields[k as MemberFieldKey] as FieldValue);
+    const errors = converted.errors.map((e) => issue(e.row, e.column, e.message));
+    const warnings: ImportIssue[] = [];
+    let maskedId = false;
+    for (const w of converted.warnings) {
+      if (w.field === 'idNumber' && converted.fields.idNumber?.value === null) {
+        maskedId = true;
+        if (masked === 'skip') {
+          errors.push(issue(w.row, w.column, MASKED_ERROR(converted.fields.idNumber?.raw ?? '')));
+          continue;
         }
-        warnings.push(issue(w.row, w.column, w.message));
       }
-      if (!fields.name) {
-        const nameCol = m.columns.find((c) => c.field === 'name');
-        errors.push(issue(rec.excelRow, nameCol?.header ?? '', '姓名为空，本行不能导入'));
-      }
-      out.push({ sheet: s.name, excelRow: rec.excelRow, cells: rec.cells, converted, fields, maskedId, fieldCols, errors, warnings });
-      if ((out.length & 0x7ff) === 0) {
-        job.progress('正在核对数据', out.length, total);
-        await job.yield();
-      }
+      warnings.push(issue(w.row, w.column, w.message));
     }
-  }
-  job.progress('正在核对数据', out.length, total, true);
-  return out;
+    if (!fields.name) errors.push(issue(rec.excelRow, nameHeader, '姓名为空，本行不能导入'));
+    return { sheet: sheet.name, excelRow: rec.excelRow, record: rec, fields, maskedId, fieldCols, errors, warnings };
+  };
+  return { toRow, full };
 }
 
 /** A finding on a row, placed on the column of `field` when the sheet has one. */

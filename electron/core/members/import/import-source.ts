@@ -26,6 +26,8 @@ export interface SourceFile {
   format: WorkbookFormat;
   sheets: SheetSummary[];
   chosen: SourceSheet[];
+  /** The grids stay cached for the next preview: records must not be released. */
+  cached: boolean;
 }
 
 interface Cached {
@@ -52,7 +54,7 @@ async function withTables(
   token: string,
   job: Job,
   want: (infos: SheetInfo[], tables: Map<string, TableDetection>) => string | null,
-): Promise<{ fileName: string; entry: Cached }> {
+): Promise<{ fileName: string; entry: Cached; cached: boolean }> {
   const file = ctx.files.resolve(token);
   const st = fs.statSync(file.path);
   const key = `${file.path}|${st.size}|${st.mtimeMs}`;
@@ -81,8 +83,10 @@ async function withTables(
     await wb.close();
   }
   const rows = [...entry.grids.values()].reduce((n, g) => n + g.rowCount, 0);
-  if (rows <= CACHE_MAX_ROWS) cache.set(ctx, entry);
-  return { fileName: file.fileName, entry };
+  const cached = rows <= CACHE_MAX_ROWS;
+  if (cached) cache.set(ctx, entry);
+  else cache.delete(ctx);
+  return { fileName: file.fileName, entry, cached };
 }
 
 /** Every sheet with its detection (all sheets are read). */
@@ -97,7 +101,7 @@ export async function listSheets(ctx: AppContext, token: string, job: Job): Prom
  */
 export async function readChosen(ctx: AppContext, token: string, sheets: string[] | undefined, job: Job): Promise<SourceFile> {
   let chosenNames: string[] = [];
-  const { fileName, entry } = await withTables(ctx, token, job, (infos, tables) => {
+  const { fileName, entry, cached } = await withTables(ctx, token, job, (infos, tables) => {
     if (sheets) {
       for (const s of sheets) if (!infos.some((i) => i.name === s)) throw new AppError('VALIDATION', `工作表「${s}」不存在`);
       chosenNames = sheets;
@@ -129,7 +133,7 @@ export async function readChosen(ctx: AppContext, token: string, sheets: string[
       throw new AppError('VALIDATION', `工作表「${s.name}」的表头与「${first.name}」不同，不能一起导入；请分别导入`);
     }
   }
-  return { fileName, format: entry.format, sheets: entry.infos.map((i) => summarize(i, entry.tables.get(i.name))), chosen };
+  return { fileName, format: entry.format, sheets: entry.infos.map((i) => summarize(i, entry.tables.get(i.name))), chosen, cached };
 }
 
 /** Drops the cached grids (after a commit: the next look at the file starts fresh). */

@@ -1,0 +1,146 @@
+/**
+ * Issue 4's import target: a 100,000-row × 20-column roster imported (read + detect + map + values + prepare +
+ * one commit) in ≤ 1.5 × exceljs's bare streaming read of the same file, peak RSS ≤ 400 MB; where LibreOffice
+ * is installed, also against `soffice --headless --convert-to csv` (what "just open it in Calc/WPS" costs).
+ *
+ * Each measurement runs in its own child process, so its peak RSS (process.resourceUsage().maxRSS) is its own
+ * and one run's garbage does not slow the next. The child is this bundle started with `import-child`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { createAppContext } from '../../electron/core/context';
+import { silentLogger } from '../../electron/core/log';
+import { commitImport } from '../../electron/core/members/import/import-commit';
+import { writeRosterXlsx } from './gen-roster';
+import { ms, printTable, ratio } from './stats';
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const COLS = 20;
+
+interface ChildResult {
+  ms: number;
+  maxRssMb: number;
+  cells?: number;
+  counts?: Record<string, number>;
+  /** Phase, wall ms, CPU ms (user + system), heap used at its start (MB). */
+  phases?: [string, number, number, number][];
+  cpuMs?: number;
+}
+
+/** exceljs's streaming reader touching every cell: the floor any xlsx import pays with that library. */
+async function bareRead(file: string): Promise<ChildResult> {
+  const t0 = performance.now();
+  let cells = 0;
+  const wb = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
+  for await (const ws of wb) {
+    for await (const row of ws) {
+      row.eachCell({ includeEmpty: false }, (c) => {
+        if (c.value !== undefined) cells++;
+      });
+    }
+  }
+  const u = process.cpuUsage();
+  return { ms: performance.now() - t0, cpuMs: (u.user + u.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, cells };
+}
+
+/** Our whole import on a fresh data folder, phases timed by the progress events' labels. */
+async function ourImport(file: string): Promise<ChildResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-import-'));
+  const ctx = await createAppContext({ dataDir: dir, host: 'test', logger: silentLogger });
+  try {
+    const token = ctx.files.register(file, path.basename(file), false).token;
+    const marks: [string, number, number, number][] = [];
+    const cpu = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const phase = (label: string) => label.replace(/「.*」/, '').replace(/（.*）/, '');
+    ctx.events.on((name, payload) => {
+      if (name !== 'progress:update') return;
+      const label = phase((payload as { label: string }).label);
+      if (process.env.BENCH_MEM) console.error(label, JSON.stringify(process.memoryUsage(), (_k, v: unknown) => (typeof v === 'number' ? Math.round(v / 1048576) : v)));
+      if (marks[marks.length - 1]?.[0] !== label) marks.push([label, performance.now(), cpu(), process.memoryUsage().heapUsed / 1048576]);
+    });
+    const t0 = performance.now();
+    const c0 = cpu();
+    const r = await commitImport(ctx, { token, jobId: 'bench-import' });
+    const total = performance.now() - t0;
+    const cpuMs = cpu() - c0;
+    const phases = marks.map(([label, at, c, heap], i): [string, number, number, number] => [
+      label,
+      (marks[i + 1]?.[1] ?? t0 + total) - at,
+      (marks[i + 1]?.[2] ?? c0 + cpuMs) - c,
+      heap,
+    ]);
+    return { ms: total, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, counts: r.counts, phases };
+  } finally {
+    await ctx.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runChild(mode: string, file: string): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    // BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the measured runs.
+    const nodeArgs = process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, process.argv[1] as string, 'import-child', mode, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !last.startsWith('{')) reject(new Error(`bench child ${mode} failed (${code}): ${out}`));
+      else resolve(JSON.parse(last) as ChildResult);
+    });
+  });
+}
+
+function soffice(file: string, dir: string): { ms: number } | { skipped: string } {
+  const bin = ['soffice', 'libreoffice'].find((b) => spawnSync('which', [b]).status === 0);
+  if (!bin) return { skipped: 'LibreOffice（soffice）未安装，跳过与 soffice --convert-to csv 的对比' };
+  const t0 = performance.now();
+  const r = spawnSync(bin, ['--headless', '--convert-to', 'csv', '--outdir', dir, file], { stdio: 'ignore' });
+  if (r.status !== 0) return { skipped: `soffice 退出码 ${r.status}，跳过对比` };
+  return { ms: performance.now() - t0 };
+}
+
+export async function benchImport(args: string[] = []): Promise<void> {
+  if (args[0] === 'import-child') {
+    const [, mode, file] = args as [string, string, string];
+    const result = mode === 'bare' ? await bareRead(file) : await ourImport(file);
+    console.log(JSON.stringify(result));
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-roster-'));
+  try {
+    const file = path.join(dir, `roster-${ROWS}.xlsx`);
+    const g0 = performance.now();
+    await writeRosterXlsx(file, ROWS, COLS);
+    console.log(`\n# 花名册导入 · ${ROWS.toLocaleString()} 行 × ${COLS} 列 · ${(fs.statSync(file).size / 1048576).toFixed(1)} MB（生成 ${ms(performance.now() - g0)}）`);
+
+    const bare = await runChild('bare', file);
+    const ours = await runChild('ours', file);
+    const office = soffice(file, dir);
+    const rows: (string | number)[][] = [
+      ['bare exceljs streaming read (every cell)', ms(bare.ms), ms(bare.cpuMs ?? NaN), `${bare.maxRssMb.toFixed(0)} MB`, '1.00×'],
+      ['工会台账 import (read → commit)', ms(ours.ms), ms(ours.cpuMs ?? NaN), `${ours.maxRssMb.toFixed(0)} MB`, ratio(ours.ms, bare.ms)],
+    ];
+    if ('ms' in office) rows.push(['soffice --headless --convert-to csv', ms(office.ms), '—', '—', ratio(ours.ms, office.ms)]);
+    printTable('roster import (.xlsx)', ['what', 'time', 'CPU', 'peak RSS', 'ratio'], rows);
+    console.log(`cells read by exceljs: ${bare.cells?.toLocaleString()} · import counts: ${JSON.stringify(ours.counts)}`);
+    printTable(
+      'where the import time goes',
+      ['phase', 'time', 'CPU', 'share', 'heap at start'],
+      (ours.phases ?? []).map(([p, t, c, heap]) => [p, ms(t), ms(c), `${((t / ours.ms) * 100).toFixed(0)}%`, `${heap.toFixed(0)} MB`]),
+    );
+    console.log(`load average during the run: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs (wall times on a busy machine vary; CPU times less)`);
+    console.log(`target time ≤ 1.5× bare: ${ours.ms <= 1.5 * bare.ms ? '达标' : '未达标'} (${ratio(ours.ms, bare.ms)}) · peak RSS ≤ 400 MB: ${ours.maxRssMb <= 400 ? '达标' : '未达标'} (${ours.maxRssMb.toFixed(0)} MB)`);
+    if ('skipped' in office) console.log(office.skipped);
+    else console.log(`vs soffice: ${ratio(ours.ms, office.ms)}（< 1 = faster than opening it in Calc）`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
