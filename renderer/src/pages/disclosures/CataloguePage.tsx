@@ -1,19 +1,14 @@
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Space, Spin, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Space, Tooltip, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import type { FileRef } from '../../../../shared/contract';
 import { parsePeriod, periodLabel, type CataloguePeriod } from '../../../../shared/domain/disclosure-labels';
-import { api, errorMessage } from '../../api';
-import { saveFile } from '../../api/platform';
+import { api } from '../../api';
+import { PrintSheet } from '../../components/print/PrintPreview';
+import { useMakeFile } from '../../components/print/use-make-file';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
 import { periodText } from './disclosure-filter';
 import { PeriodPicker } from './PeriodPicker';
 import { useLoad } from './use-load';
-
-/** A4 landscape at the CSS 96 dpi the template is laid out in. */
-const A4_W = 1123;
-const A4_H = 794;
 
 function thisMonth(): CataloguePeriod {
   const d = new Date();
@@ -22,28 +17,13 @@ function thisMonth(): CataloguePeriod {
 
 /** 公开目录: a month's or a year's catalogue as it will print, then PDF (A4 landscape) or Excel. */
 export function CataloguePage() {
-  const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const period = parsePeriod(params.get('period') ?? '') ?? thisMonth();
   const input = { year: period.year, month: period.month ?? null };
   const preview = useLoad(() => api.call('disclosures.catalogueHtml', input), periodText(period));
-  const [making, setMaking] = useState<'pdf' | 'xlsx' | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const make = async (kind: 'pdf' | 'xlsx') => {
-    if (making) return;
-    setMaking(kind);
-    setProblem(null);
-    try {
-      const ref: FileRef = await api.call(kind === 'pdf' ? 'disclosures.cataloguePdf' : 'disclosures.catalogueXlsx', input);
-      const saved = await saveFile(ref);
-      if (saved) message.success(api.transport === 'ipc' ? '已保存' : `已生成：${ref.fileName}`);
-    } catch (e) {
-      setProblem(errorMessage(e));
-    } finally {
-      setMaking(null);
-    }
-  };
+  const { making, problem, make: makeFile } = useMakeFile<'pdf' | 'xlsx'>();
+  const make = (kind: 'pdf' | 'xlsx') =>
+    makeFile(kind, () => api.call(kind === 'pdf' ? 'disclosures.cataloguePdf' : 'disclosures.catalogueXlsx', input));
   useShortcut('ctrl+p', () => void make('pdf'));
 
   return (
@@ -66,30 +46,12 @@ export function CataloguePage() {
         </Space>
       </div>
       {(problem ?? preview.problem) && <Alert type="error" showIcon title={problem ?? preview.problem} style={{ marginBottom: 12 }} />}
-      <div
-        style={{
-          background: '#e9e9e9',
-          padding: 16,
-          height: 'max(420px, calc(100vh - 250px))',
-          overflow: 'auto',
-          display: 'flex',
-          justifyContent: 'center',
-          alignItems: 'flex-start',
-        }}
-      >
-        {preview.data ? (
-          // Sandboxed, no scripts: the HTML is escaped data, but the frame does not have to trust that.
-          <iframe
-            title="公开目录预览"
-            data-testid="catalogue-preview"
-            sandbox=""
-            srcDoc={preview.data.html}
-            style={{ width: A4_W, height: A4_H, flex: 'none', border: 'none', background: '#fff', boxShadow: '0 2px 8px rgba(0,0,0,.25)' }}
-          />
-        ) : (
-          !preview.problem && <Spin description="正在排版…" style={{ marginTop: 80 }} />
-        )}
-      </div>
+      <PrintSheet
+        doc={preview.data && { html: preview.data.html, title: '公开目录', landscape: true }}
+        testId="catalogue-preview"
+        height="max(420px, calc(100vh - 250px))"
+        failed={!!preview.problem}
+      />
     </div>
   );
 }

@@ -5,12 +5,12 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import type { MemberDetail } from '../../../../shared/contract';
 import { api, errorMessage } from '../../api';
 import { MemberFlags, StatusTag } from '../../components/members/StatusTag';
+import { PrintPreview } from '../../components/print/PrintPreview';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
 import { allowedEventTypes, EventModal } from './EventModal';
 import { MemberDescriptions } from './MemberDescriptions';
 import { MemberTimeline } from './MemberTimeline';
 import { MoveGroupModal } from './MoveGroupModal';
-import { PrintPreviewModal } from './PrintPreviewModal';
 import { lastListAddress } from './list-address';
 
 /** What the form hands over after a save: the non-blocking notes the core returned. */
@@ -125,7 +125,15 @@ export function MemberDetailPage() {
           void load();
         }}
       />
-      <PrintPreviewModal memberId={member.id} memberName={member.name} open={dialog === 'print'} onClose={() => setDialog(null)} />
+      <PrintPreview
+        open={dialog === 'print'}
+        docKey={String(member.id)}
+        load={() => api.call('members.registrationHtml', { id: member.id }).then((r) => ({ html: r.html, title: '工会会员登记表' }))}
+        makePdf={() => api.call('members.registrationPdf', { id: member.id })}
+        onClose={() => setDialog(null)}
+        testId="registration-preview"
+        title={`${member.name} 的工会会员登记表`}
+      />
     </div>
   );
 }
