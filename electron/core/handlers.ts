@@ -4,6 +4,7 @@ import { disclosuresHandlers } from './disclosures/disclosures.handlers';
 import { groupsHandlers } from './groups/groups.handlers';
 import { membersHandlers } from './members/members.handlers';
 import { importsHandlers } from './members/import/imports.handlers';
+import { proposalImportsHandlers } from './proposals/import/proposal-imports.handlers';
 import { proposalsHandlers } from './proposals/proposals.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { systemHandlers } from './system/system.handlers';
@@ -17,4 +18,5 @@ export const allHandlers: Handlers<AppContext> = {
   ...disclosuresHandlers,
   ...proposalsHandlers,
   ...importsHandlers,
+  ...proposalImportsHandlers,
 };

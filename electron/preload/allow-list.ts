@@ -85,6 +85,11 @@ export const ALLOWED_CHANNELS: readonly string[] = [
   'imports.cancel',
   'imports.batches',
   'imports.undo',
+  'proposals.importSheets',
+  'proposals.importPreview',
+  'proposals.importCommit',
+  'proposals.importBatches',
+  'proposals.importUndo',
 ];
 
 export const ALLOWED_EVENTS: readonly string[] = ['backup:created', 'app:restored', 'progress:update'];

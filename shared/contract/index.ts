@@ -3,6 +3,7 @@ import { appChannels } from './app';
 import { disclosuresChannels } from './disclosures';
 import { importsChannels } from './imports';
 import { membersChannels } from './members';
+import { proposalImportsChannels } from './proposal-imports';
 import { proposalsChannels } from './proposals';
 import { settingsChannels } from './settings';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...disclosuresChannels,
   ...proposalsChannels,
   ...importsChannels,
+  ...proposalImportsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -33,3 +35,4 @@ export * from './members';
 export * from './disclosures';
 export * from './proposals';
 export * from './imports';
+export * from './proposal-imports';
