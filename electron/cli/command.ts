@@ -40,6 +40,11 @@ export interface CliCommand {
   /** Extra help lines under the summary. */
   details?: readonly string[];
   options?: Readonly<Record<string, OptionSpec>>;
+  /**
+   * With --json, print `data` itself as the one JSON document instead of {"ok":true,"data":…} — for a verb
+   * whose document shape is specified on its own (`members import`). Failures stay {"ok":false,"error":…}.
+   */
+  rawJson?: boolean;
   run(input: CommandInput): Promise<CommandOutcome>;
 }
 

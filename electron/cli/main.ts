@@ -132,7 +132,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const dataDir = typeof dataDirOpt === 'string' ? path.resolve(dataDirOpt) : defaultDataDir(io.env);
     ctx = await createAppContext({ dataDir, host: 'cli', autoBackupMs: 0, ports: { pdf } });
     const outcome: CommandOutcome = await found.command.run({ ctx, args: found.args, options: values });
-    io.out(json ? JSON.stringify({ ok: true, data: outcome.data }, null, 2) : outcome.lines.join('\n'));
+    const doc = found.command.rawJson ? outcome.data : { ok: true, data: outcome.data };
+    io.out(json ? JSON.stringify(doc, null, 2) : outcome.lines.join('\n'));
     return outcome.exitCode ?? EXIT.ok;
   } catch (e) {
     if (ctx && !(e instanceof AppError) && !(e instanceof UsageError)) ctx.logger.error('cli command failed', { argv, error: e });

@@ -4,6 +4,7 @@ import { checkCommand } from './check';
 import { disclosuresCatalogueCommand, disclosuresListCommand, disclosuresShowCommand } from './disclosures';
 import { infoCommand } from './info';
 import { membersExportCommand, membersListCommand, membersShowCommand } from './members';
+import { membersImportCommand, membersImportsCommand, membersUndoImportCommand } from './members-import';
 import { proposalsListCommand, proposalsStatsCommand } from './proposals';
 import { restoreCommand } from './restore';
 import { settingsGetCommand, settingsSetCommand } from './settings';
@@ -19,6 +20,9 @@ export const COMMANDS: readonly CliCommand[] = [
   membersListCommand,
   membersShowCommand,
   membersExportCommand,
+  membersImportCommand,
+  membersUndoImportCommand,
+  membersImportsCommand,
   disclosuresListCommand,
   disclosuresShowCommand,
   disclosuresCatalogueCommand,

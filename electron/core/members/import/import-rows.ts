@@ -151,6 +151,12 @@ export function sheetConverter(
       warnings.push(issue(w.row, w.column, w.message));
     }
     if (!fields.name) errors.push(issue(rec.excelRow, nameHeader, '姓名为空，本行不能导入'));
+    // 出生年月 (1985.03) that agrees with the ID number's date says nothing more: the ID decides the day.
+    const birth = converted.fields.birthDate;
+    if (birth?.precision && fields.idNumber && fields.birthDate && (!fields.idType || fields.idType === 'resident')) {
+      const fromId = `${fields.idNumber.slice(6, 10)}-${fields.idNumber.slice(10, 12)}`;
+      if (fromId.startsWith(fields.birthDate.slice(0, birth.precision === 'year' ? 4 : 7))) delete fields.birthDate;
+    }
     return { sheet: sheet.name, excelRow: rec.excelRow, record: rec, fields, maskedId, fieldCols, errors, warnings };
   };
   return { toRow, full };
