@@ -14,7 +14,7 @@ import { AppError } from '../../errors';
 import { insertPrepared, updatePrepared, type WriteScope } from '../members.service';
 import * as repo from '../members.repo';
 import * as importRepo from './import.repo';
-import { startJob, type Job } from './import-jobs';
+import { CANCELLED_MESSAGE, startJob, type Job } from './import-jobs';
 import { planRow, Planner, PRELOAD_ABOVE, type PlannedRow, PlanLookups } from './import-plan';
 import { buildPreview, countsOf, PREVIEW_FIRST_ROWS, PREVIEW_MAX_ROWS } from './import-report';
 import { addIssue, resolveMapping, sheetConverter, type Converters, type MaskedIdPolicy } from './import-rows';
@@ -79,6 +79,8 @@ export async function previewImport(ctx: AppContext, input: ImportInput): Promis
     const preview = buildPreview(source, mapping, planned, converters);
     job.progress('预览完成', planned.length, planned.length, true);
     return preview;
+  } catch (e) {
+    throw cancelledAsOne(e);
   } finally {
     job.end();
   }
@@ -114,10 +116,16 @@ export async function commitImport(
     forgetSource(ctx);
     job.progress('导入完成', planned.length, planned.length, true);
     return { ...buildPreview(source, mapping, planned, converters), dryRun: false, batchId, backup };
+  } catch (e) {
+    throw cancelledAsOne(e);
   } finally {
     job.end();
   }
 }
+
+/** A cancel seen by the reader or by the job reads the same to the clerk. */
+const cancelledAsOne = (e: unknown): unknown =>
+  e instanceof AppError && e.code === 'CANCELLED' ? new AppError('CANCELLED', CANCELLED_MESSAGE) : e;
 
 /** A mapping the clerk sent is remembered for this header; an empty one forgets what was remembered. */
 function rememberMapping(ctx: AppContext, mapping: ReturnType<typeof resolveMapping>): void {
