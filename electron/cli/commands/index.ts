@@ -6,6 +6,7 @@ import { infoCommand } from './info';
 import { membersExportCommand, membersListCommand, membersShowCommand } from './members';
 import { membersImportCommand, membersImportsCommand, membersUndoImportCommand } from './members-import';
 import { proposalsListCommand, proposalsStatsCommand } from './proposals';
+import { proposalsImportCommand, proposalsUndoImportCommand } from './proposals-import';
 import { restoreCommand } from './restore';
 import { settingsGetCommand, settingsSetCommand } from './settings';
 
@@ -28,4 +29,6 @@ export const COMMANDS: readonly CliCommand[] = [
   disclosuresCatalogueCommand,
   proposalsListCommand,
   proposalsStatsCommand,
+  proposalsImportCommand,
+  proposalsUndoImportCommand,
 ];
