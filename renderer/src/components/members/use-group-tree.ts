@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { UnionUnit } from '../../../../shared/contract';
-import { api } from '../../api';
+import { useChannel } from '../../api/use-channel';
 import { reportError } from '../error-store';
 
 export interface GroupTreeNode {
@@ -39,23 +39,11 @@ export function groupPath(units: readonly UnionUnit[], id: number | null | undef
   return parts.join(' / ');
 }
 
+const NO_UNITS: UnionUnit[] = [];
+
 /** groups.tree, loaded once per mount and reloadable after a change. */
 export function useGroupTree() {
-  const [units, setUnits] = useState<UnionUnit[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const reload = useCallback(async () => {
-    try {
-      setUnits(await api.call('groups.tree', {}));
-    } catch (e) {
-      reportError(e);
-    } finally {
-      setLoaded(true);
-    }
-  }, []);
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading external state is what this effect is for
-    void reload();
-  }, [reload]);
+  const { data: units = NO_UNITS, loaded, reload } = useChannel('groups.tree', {}, { onError: reportError });
   const tree = useMemo(() => buildGroupTree(units), [units]);
   return { units, tree, loaded, reload };
 }

@@ -3,12 +3,12 @@ import { Alert, Button, Space, Tooltip, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { parsePeriod, periodLabel, type CataloguePeriod } from '../../../../shared/domain/disclosure-labels';
 import { api } from '../../api';
+import { useChannel } from '../../api/use-channel';
 import { PrintSheet } from '../../components/print/PrintPreview';
 import { useMakeFile } from '../../components/print/use-make-file';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
 import { periodText } from './disclosure-filter';
 import { PeriodPicker } from './PeriodPicker';
-import { useLoad } from './use-load';
 
 function thisMonth(): CataloguePeriod {
   const d = new Date();
@@ -20,7 +20,7 @@ export function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const period = parsePeriod(params.get('period') ?? '') ?? thisMonth();
   const input = { year: period.year, month: period.month ?? null };
-  const preview = useLoad(() => api.call('disclosures.catalogueHtml', input), periodText(period));
+  const preview = useChannel('disclosures.catalogueHtml', input);
   const { making, problem, make: makeFile } = useMakeFile<'pdf' | 'xlsx'>();
   const make = (kind: 'pdf' | 'xlsx') =>
     makeFile(kind, () => api.call(kind === 'pdf' ? 'disclosures.cataloguePdf' : 'disclosures.catalogueXlsx', input));
@@ -47,7 +47,7 @@ export function CataloguePage() {
       </div>
       {(problem ?? preview.problem) && <Alert type="error" showIcon title={problem ?? preview.problem} style={{ marginBottom: 12 }} />}
       <PrintSheet
-        doc={preview.data && { html: preview.data.html, title: '公开目录', landscape: true }}
+        doc={preview.data ? { html: preview.data.html, title: '公开目录', landscape: true } : null}
         testId="catalogue-preview"
         height="max(420px, calc(100vh - 250px))"
         failed={!!preview.problem}

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { DisclosureDetail } from '../../../../shared/contract';
 import { api, errorMessage } from '../../api';
+import { useChannel } from '../../api/use-channel';
 import { formatDateTime } from '../../format';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
 import { askReason } from './ask-reason';
@@ -12,7 +13,6 @@ import { lastListAddress } from './disclosure-filter';
 import { scopeLabel, timingLabel } from './labels';
 import { OpinionModal } from './OpinionModal';
 import { OpinionTable } from './OpinionTable';
-import { useLoad } from './use-load';
 
 const v = (x: ReactNode): ReactNode => (x == null || x === '' ? <Typography.Text type="secondary">—</Typography.Text> : x);
 
@@ -52,7 +52,7 @@ export function DisclosureDetailPage() {
   const disclosureId = Number(id);
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
-  const loaded = useLoad(() => api.call('disclosures.get', { id: disclosureId }), String(disclosureId));
+  const loaded = useChannel('disclosures.get', { id: disclosureId });
   const [opinionOpen, setOpinionOpen] = useState(false);
   const [session, setSession] = useState(0);
   const d = loaded.data;
@@ -139,7 +139,7 @@ export function DisclosureDetailPage() {
         onClose={() => setOpinionOpen(false)}
         onDone={() => {
           setOpinionOpen(false);
-          loaded.reload();
+          void loaded.reload();
         }}
       />
     </div>

@@ -7,13 +7,13 @@ import type { DisclosureDetail, DisclosureInput, UploadInfo } from '../../../../
 import { DISCLOSURE_FORMS, DISCLOSURE_SCOPES, DISCLOSURE_TIMINGS, type DisclosureScope, type DisclosureTiming } from '../../../../shared/domain/disclosure-labels';
 import { DISCLOSURE_NAME } from '../../../../shared/domain/labels';
 import { api, errorMessage, isApiError } from '../../api';
+import { useChannel } from '../../api/use-channel';
 import { issuesToFields } from '../../components/form-errors';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
 import { useAppState } from '../../state/app-state';
 import { AttachmentList } from './AttachmentList';
 import { lastListAddress } from './disclosure-filter';
 import { scopeLabel, timingLabel } from './labels';
-import { useLoad } from './use-load';
 
 interface Values {
   title: string;
@@ -75,7 +75,7 @@ export function DisclosureFormPage() {
   const { id } = useParams();
   const editId = id ? Number(id) : null;
   const navigate = useNavigate();
-  const loaded = useLoad(() => (editId ? api.call('disclosures.get', { id: editId }) : Promise.resolve(null)), String(editId));
+  const loaded = useChannel('disclosures.get', editId ? { id: editId } : null);
   if (editId !== null && (!Number.isInteger(editId) || editId <= 0)) {
     return <Result status="404" title="没有这项公开事项" extra={<Button onClick={() => void navigate('/disclosure')}>返回列表</Button>} />;
   }
@@ -83,7 +83,7 @@ export function DisclosureFormPage() {
     return <Result status="warning" title="公开事项没有打开" subTitle={loaded.problem} extra={<Button onClick={() => void navigate('/disclosure')}>返回列表</Button>} />;
   }
   if (editId && !loaded.data) return <Spin description="正在打开…" style={{ display: 'block', padding: 48 }} />;
-  return <DisclosureForm key={loaded.data?.id ?? 'new'} original={loaded.data} />;
+  return <DisclosureForm key={loaded.data?.id ?? 'new'} original={loaded.data ?? null} />;
 }
 
 function DisclosureForm({ original }: { original: DisclosureDetail | null }) {

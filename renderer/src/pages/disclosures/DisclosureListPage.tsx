@@ -4,13 +4,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DisclosureListRow } from '../../../../shared/contract';
 import { ALL_DISCLOSURE_FORMS, DISCLOSURE_FORMS } from '../../../../shared/domain/disclosure-labels';
-import { api } from '../../api';
+import { useChannel } from '../../api/use-channel';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
 import { useAppState } from '../../state/app-state';
 import { EMPTY_FILTER, filterFromParams, filterToParams, filterToQuery, periodText, rememberListAddress, type DisclosureFilter } from './disclosure-filter';
 import { scopeLabel, timingLabel } from './labels';
 import { PeriodPicker } from './PeriodPicker';
-import { useLoad } from './use-load';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -69,7 +68,7 @@ export function DisclosureListPage() {
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFromParams(params), [params]);
   const query = useMemo(() => filterToQuery(filter), [filter]);
-  const list = useLoad(() => api.call('disclosures.list', query), JSON.stringify(query));
+  const list = useChannel('disclosures.list', query);
   const searchRef = useRef<InputRef>(null);
   const [text, setText] = useState(filter.search);
   const update = (patch: Partial<DisclosureFilter>) => setParams(filterToParams({ ...filter, ...patch }), { replace: true });

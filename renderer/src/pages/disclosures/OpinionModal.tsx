@@ -5,9 +5,9 @@ import type { OpinionInput, OpinionRow } from '../../../../shared/contract';
 import { OPINION_CHANNELS } from '../../../../shared/domain/disclosure-labels';
 import { addWorkdays } from '../../../../shared/domain/workdays';
 import { api, errorMessage, isApiError } from '../../api';
+import { useChannel } from '../../api/use-channel';
 import { issuesToFields } from '../../components/form-errors';
 import { useAppState } from '../../state/app-state';
-import { useLoad } from './use-load';
 
 interface Values {
   receivedOn?: Dayjs;
@@ -44,7 +44,7 @@ export function OpinionModal({ open, original, disclosureId, onClose, onDone }: 
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const anonymous = Form.useWatch('anonymous', form);
-  const disclosures = useLoad(() => (open ? api.call('disclosures.list', {}) : Promise.resolve(null)), String(open));
+  const disclosures = useChannel('disclosures.list', open ? {} : null);
   const calendar = { holidays: settings.holidays, workdays: settings.makeupWorkdays };
   const dueFor = (d: Dayjs) => dayjs(addWorkdays(d.format('YYYY-MM-DD'), settings.opinionReplyDays, calendar));
 

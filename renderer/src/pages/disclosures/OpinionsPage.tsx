@@ -4,12 +4,11 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { OpinionQuery } from '../../../../shared/contract';
 import { OPINION_STATUS_LABELS, OPINION_STATUSES, type OpinionStatus } from '../../../../shared/domain/disclosure-labels';
-import { api } from '../../api';
+import { useChannel } from '../../api/use-channel';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
 import { useAppState } from '../../state/app-state';
 import { OpinionModal } from './OpinionModal';
 import { OpinionTable } from './OpinionTable';
-import { useLoad } from './use-load';
 
 type StatusFilter = OpinionStatus | 'all' | 'open';
 
@@ -31,7 +30,7 @@ export function OpinionsPage() {
     }),
     [status, overdueOnly, search],
   );
-  const list = useLoad(() => api.call('opinions.list', query), JSON.stringify(query));
+  const list = useChannel('opinions.list', query);
 
   const set = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -98,7 +97,7 @@ export function OpinionsPage() {
         onClose={() => setAdding(false)}
         onDone={() => {
           setAdding(false);
-          list.reload();
+          void list.reload();
         }}
       />
     </div>

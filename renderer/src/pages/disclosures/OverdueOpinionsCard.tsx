@@ -1,10 +1,9 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Card, List, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { OpinionRow } from '../../../../shared/contract';
 import { DISCLOSURE_NAME } from '../../../../shared/domain/labels';
-import { api } from '../../api';
+import { useChannel } from '../../api/use-channel';
 import { reportError } from '../../components/error-store';
 import { useAppState } from '../../state/app-state';
 
@@ -13,17 +12,7 @@ const SHOWN = 5;
 /** 首页: opinions past their 答复期限 and still unanswered; nothing at all when there are none. */
 export function OverdueOpinionsCard({ revision }: { revision: number }) {
   const { settings } = useAppState();
-  const [data, setData] = useState<{ total: number; rows: OpinionRow[] } | null>(null);
-  useEffect(() => {
-    let live = true;
-    api
-      .call('opinions.list', { overdueOnly: true, limit: SHOWN })
-      .then((r) => live && setData(r))
-      .catch(reportError);
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+  const { data } = useChannel('opinions.list', { overdueOnly: true, limit: SHOWN }, { key: revision, onError: reportError });
   if (!data?.total) return null;
   return (
     <Card

@@ -1,25 +1,14 @@
 import { Card, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { ProposalListRow } from '../../../../shared/contract';
-import { api } from '../../api';
+import { useChannel } from '../../api/use-channel';
 import { reportError } from '../../components/error-store';
 
 const SHOWN = 8;
 
 /** 首页: proposals whose 主办 has not replied by the 办理期限, across sessions; nothing when all is in time. */
 export function OverdueProposalsCard({ revision }: { revision: number }) {
-  const [data, setData] = useState<{ total: number; rows: ProposalListRow[] } | null>(null);
-  useEffect(() => {
-    let live = true;
-    api
-      .call('proposals.list', { overdue: true, limit: SHOWN })
-      .then((r) => live && setData(r))
-      .catch(reportError);
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+  const { data } = useChannel('proposals.list', { overdue: true, limit: SHOWN }, { key: revision, onError: reportError });
   if (!data?.total) return null;
   return (
     <Card

@@ -1,28 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CongressSession } from '../../../../shared/contract';
-import { api } from '../../api';
+import { useChannel } from '../../api/use-channel';
 import { reportError } from '../../components/error-store';
 
 const KEY = 'ledger.proposals.session';
+const NO_SESSIONS: CongressSession[] = [];
 
 /** The sessions, newest first, reloadable after an edit. */
 export function useSessions() {
-  const [sessions, setSessions] = useState<CongressSession[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const reload = useCallback(async () => {
-    try {
-      setSessions(await api.call('sessions.list', {}));
-    } catch (e) {
-      reportError(e);
-    } finally {
-      setLoaded(true);
-    }
-  }, []);
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading external state is what this effect is for
-    void reload();
-  }, [reload]);
+  const { data: sessions = NO_SESSIONS, loaded, reload } = useChannel('sessions.list', {}, { onError: reportError });
   return { sessions, loaded, reload };
 }
 
