@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ImportIssue, ImportResult } from '../../../shared/contract/imports';
 import { AppError } from '../../core/errors';
 import type { CliCommand } from '../command';
+import { formatTime } from '../format';
 import { invoke } from '../invoke';
 
 /** Lines of findings printed for people; the JSON document lists them all. */
@@ -111,7 +112,7 @@ export const membersImportsCommand: CliCommand = {
       lines: batches.length
         ? batches.map(
             (b) =>
-              `${b.id}\t${b.createdAt.slice(0, 16).replace('T', ' ')}\t${b.fileName}\t新建 ${b.created} 更新 ${b.updated} 无变化 ${b.unchanged} 跳过 ${b.skipped}${b.undoneAt ? `\t已撤销（${b.undoneAt.slice(0, 16).replace('T', ' ')}）` : ''}`,
+              `${b.id}\t${formatTime(b.createdAt)}\t${b.fileName}\t新建 ${b.created} 更新 ${b.updated} 无变化 ${b.unchanged} 跳过 ${b.skipped}${b.undoneAt ? `\t已撤销（${formatTime(b.undoneAt)}）` : ''}`,
           )
         : ['还没有导入记录。'],
     };

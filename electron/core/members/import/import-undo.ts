@@ -41,6 +41,13 @@ function referencingColumns(db: DB): { table: string; column: string }[] {
   return out;
 }
 
+/** The clerk's wall-clock time of an ISO instant (the PC's time zone), to the minute. */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 interface Conflict {
@@ -103,7 +110,7 @@ export async function undoImport(ctx: AppContext, batchId: number): Promise<{ ba
     const db = ctx.db;
     const batch = importRepo.getBatch(db, batchId);
     if (!batch || batch.kind !== 'members') throw new AppError('NOT_FOUND', `找不到编号为 ${batchId} 的会员导入记录`);
-    if (batch.undone_at) throw new AppError('CONFLICT', `这次导入已于 ${batch.undone_at.slice(0, 16).replace('T', ' ')} 撤销过`);
+    if (batch.undone_at) throw new AppError('CONFLICT', `这次导入已于 ${localTime(batch.undone_at)} 撤销过`);
     const created = importRepo.createdMemberIds(db, batchId);
     const changes = importRepo.listChanges(db, batchId);
     const conflicts = findConflicts(db, batchId, created, changes);

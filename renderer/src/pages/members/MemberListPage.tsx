@@ -1,4 +1,4 @@
-import { ExportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Input, Space, Tooltip, Typography, type InputRef } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { useGroupTree } from '../../components/members/use-group-tree';
 import { useMemberPages } from '../../components/members/use-member-pages';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
 import { MemberFilters } from './MemberFilters';
+import { ExportButton } from './import/ExportButton';
 import { rememberListAddress } from './list-address';
 import {
   DEFAULT_FILTER,
@@ -97,13 +98,10 @@ export function MemberListPage() {
         />
         <div style={{ flex: 1 }} />
         <ColumnChooser value={columnKeys} onChange={chooseColumns} />
-        <Tooltip title="导出功能随花名册导入导出一起提供">
-          <span>
-            <Button icon={<ExportOutlined />} disabled data-testid="export-filtered">
-              导出当前筛选
-            </Button>
-          </span>
-        </Tooltip>
+        <Button icon={<ImportOutlined />} onClick={() => go('/members/import')} data-testid="import-roster">
+          导入花名册
+        </Button>
+        <ExportButton query={query} total={cache.total} />
         <Tooltip title={`新增会员（${keyLabel('ctrl+n')}）`}>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => go('/members/new')}>
             新增会员

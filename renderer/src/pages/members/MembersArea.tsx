@@ -1,6 +1,7 @@
 import { Segmented } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { GroupsPage } from './GroupsPage';
+import { ImportArea } from './import/ImportArea';
 import { MemberDetailPage } from './MemberDetailPage';
 import { MemberFormPage } from './MemberFormPage';
 import { MemberListPage } from './MemberListPage';
@@ -46,6 +47,7 @@ export function MembersArea() {
           </>
         }
       />
+      <Route path="import/*" element={<ImportArea />} />
       <Route path="new" element={<MemberFormPage />} />
       <Route path=":id" element={<MemberDetailPage />} />
       <Route path=":id/edit" element={<MemberFormPage />} />

@@ -1,0 +1,90 @@
+import { Alert, App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { ImportBatch } from '../../../../../shared/contract';
+import { api, errorMessage } from '../../../api';
+import { formatDateTime as time } from '../../../format';
+
+
+/** 导入记录: every roster import with its counts; a batch not yet undone can be undone as a whole. */
+export function ImportBatchesPage() {
+  const { message } = App.useApp();
+  const [batches, setBatches] = useState<ImportBatch[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setBatches(await api.call('imports.batches', {}));
+    } catch (e) {
+      setProblem(errorMessage(e));
+    }
+  }, []);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading external state is what this effect is for
+    void load();
+  }, [load]);
+
+  const undo = async (b: ImportBatch) => {
+    setBusy(b.id);
+    setProblem(null);
+    try {
+      const r = await api.call('imports.undo', { batchId: b.id });
+      message.success(`已撤销第 ${b.id} 批导入：移除 ${r.removed} 人，恢复 ${r.restored} 人`);
+      await load();
+    } catch (e) {
+      setProblem(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card title="导入记录">
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="batches-problem" />}
+      <Table<ImportBatch>
+        rowKey="id"
+        size="small"
+        loading={batches === null && !problem}
+        dataSource={batches ?? []}
+        aria-label="导入记录"
+        locale={{ emptyText: '还没有导入过花名册' }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: '批次', dataIndex: 'id', width: 64 },
+          { title: '导入时间', dataIndex: 'createdAt', width: 170, render: time },
+          { title: '文件', dataIndex: 'fileName', render: (f: string, b) => `${f}${b.sheet ? `（${b.sheet}）` : ''}` },
+          { title: '操作人', dataIndex: 'actor', width: 90 },
+          {
+            title: '结果',
+            width: 260,
+            render: (_v, b) => `新建 ${b.created}，更新 ${b.updated}，无变化 ${b.unchanged}，跳过 ${b.skipped}`,
+          },
+          {
+            title: '状态',
+            width: 240,
+            render: (_v, b) => (b.undoneAt ? <Tag>已于 {time(b.undoneAt)} 撤销</Tag> : <Tag color="green">有效</Tag>),
+          },
+          {
+            title: '',
+            width: 90,
+            render: (_v, b) =>
+              b.undoneAt ? null : (
+                <Popconfirm
+                  title={`撤销第 ${b.id} 批导入？`}
+                  description={<Typography.Text>新建的 {b.created} 人将被移除，更新的 {b.updated} 人恢复原值；撤销前会先备份。</Typography.Text>}
+                  okText="撤销"
+                  okButtonProps={{ danger: true }}
+                  cancelText="不撤销"
+                  onConfirm={() => undo(b)}
+                >
+                  <Button size="small" danger loading={busy === b.id} data-testid={`undo-batch-${b.id}`}>
+                    撤销
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
