@@ -1,12 +1,11 @@
-import { Alert, App, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Typography, type FormInstance } from 'antd';
+import { Alert, App, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { OpinionInput, OpinionRow } from '../../../../shared/contract';
 import { OPINION_CHANNELS } from '../../../../shared/domain/disclosure-labels';
 import { addWorkdays } from '../../../../shared/domain/workdays';
-import { api, errorMessage, isApiError } from '../../api';
+import { api } from '../../api';
 import { useChannel } from '../../api/use-channel';
-import { issuesToFields } from '../../components/form-errors';
+import { useModalForm } from '../../hooks/use-modal-form';
 import { useAppState } from '../../state/app-state';
 
 interface Values {
@@ -22,7 +21,6 @@ interface Values {
   dueOn?: Dayjs;
   remarks?: string;
 }
-type FieldList = Parameters<FormInstance<Values>['setFields']>[0];
 
 interface Props {
   open: boolean;
@@ -40,9 +38,7 @@ const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null)
 export function OpinionModal({ open, original, disclosureId, onClose, onDone }: Props) {
   const { settings } = useAppState();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { form, saving, problem, setProblem, submit } = useModalForm<Values>({ unwrap: 'opinion' });
   const anonymous = Form.useWatch('anonymous', form);
   const disclosures = useChannel('disclosures.list', open ? {} : null);
   const calendar = { holidays: settings.holidays, workdays: settings.makeupWorkdays };
@@ -64,15 +60,7 @@ export function OpinionModal({ open, original, disclosureId, onClose, onDone }: 
       }
     : { receivedOn: dayjs(), channel: OPINION_CHANNELS[0], anonymous: false, disclosureId: disclosureId ?? null, dueOn: dueFor(dayjs()) };
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setProblem(null);
+  const save = async (v: Values) => {
     const opinion: OpinionInput = {
       receivedOn: day(v.receivedOn) ?? '',
       channel: v.channel as OpinionInput['channel'],
@@ -86,23 +74,11 @@ export function OpinionModal({ open, original, disclosureId, onClose, onDone }: 
       dueOn: day(v.dueOn),
       remarks: v.remarks?.trim() || null,
     };
-    try {
-      const saved = original
-        ? await api.call('opinions.update', { id: original.id, opinion, expectedUpdatedAt: original.updatedAt })
-        : await api.call('opinions.create', { opinion });
-      message.success(original ? '已保存' : '已登记意见');
-      onDone(saved);
-    } catch (e) {
-      if (isApiError(e) && e.issues.length) {
-        const { fields, general } = issuesToFields(e.issues.map((i) => ({ ...i, path: i.path[0] === 'opinion' ? i.path.slice(1) : i.path })));
-        form.setFields(fields.filter((f) => f.name.length) as FieldList);
-        setProblem(general[0] ?? e.message);
-      } else {
-        setProblem(errorMessage(e));
-      }
-    } finally {
-      setSaving(false);
-    }
+    const saved = original
+      ? await api.call('opinions.update', { id: original.id, opinion, expectedUpdatedAt: original.updatedAt })
+      : await api.call('opinions.create', { opinion });
+    message.success(original ? '已保存' : '已登记意见');
+    onDone(saved);
   };
 
   return (
@@ -110,7 +86,7 @@ export function OpinionModal({ open, original, disclosureId, onClose, onDone }: 
       title={original ? '编辑意见' : '登记意见'}
       open={open}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => void submit(save)}
       okText="保存"
       confirmLoading={saving}
       destroyOnHidden

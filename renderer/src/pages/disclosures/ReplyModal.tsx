@@ -1,8 +1,8 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { OpinionRow } from '../../../../shared/contract';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
+import { useModalForm } from '../../hooks/use-modal-form';
 import { useAppState } from '../../state/app-state';
 
 interface Values {
@@ -21,34 +21,17 @@ interface Props {
 export function ReplyModal({ opinion, onClose, onDone }: Props) {
   const { settings } = useAppState();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { form, saving, problem, setProblem, submit } = useModalForm<Values>({ noFieldIssues: true });
 
-  const submit = async () => {
-    if (!opinion) return;
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setProblem(null);
-    try {
-      const saved = await api.call('opinions.reply', {
-        id: opinion.id,
-        reply: v.reply ?? '',
-        repliedOn: v.repliedOn!.format('YYYY-MM-DD'),
-        repliedBy: v.repliedBy?.trim() || null,
-      });
-      message.success('已记录答复');
-      onDone(saved);
-    } catch (e) {
-      setProblem(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+  const save = async (o: OpinionRow, v: Values) => {
+    const saved = await api.call('opinions.reply', {
+      id: o.id,
+      reply: v.reply ?? '',
+      repliedOn: v.repliedOn!.format('YYYY-MM-DD'),
+      repliedBy: v.repliedBy?.trim() || null,
+    });
+    message.success('已记录答复');
+    onDone(saved);
   };
 
   return (
@@ -56,7 +39,7 @@ export function ReplyModal({ opinion, onClose, onDone }: Props) {
       title="答复意见"
       open={!!opinion}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => opinion && void submit((v) => save(opinion, v))}
       okText="保存答复"
       confirmLoading={saving}
       destroyOnHidden

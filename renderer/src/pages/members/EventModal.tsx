@@ -1,6 +1,6 @@
-import { Alert, App, AutoComplete, DatePicker, Form, Input, Modal, Select, type FormInstance } from 'antd';
+import { Alert, App, AutoComplete, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { MemberDetail } from '../../../../shared/contract';
 import {
   checkTransition,
@@ -9,8 +9,8 @@ import {
   MEMBER_EVENT_TYPES,
   type MemberEventType,
 } from '../../../../shared/domain/member-lifecycle';
-import { api, errorMessage, isApiError } from '../../api';
-import { issuesToFields } from '../../components/form-errors';
+import { api } from '../../api';
+import { useModalForm } from '../../hooks/use-modal-form';
 import { useAppState } from '../../state/app-state';
 import { todayIso } from './today';
 
@@ -24,8 +24,6 @@ interface Values {
   handler?: string;
   remark?: string;
 }
-
-type FieldList = Parameters<FormInstance<Values>['setFields']>[0];
 
 /** The events the member's history allows today (退会 after 保留会籍, not a second 保留会籍 …). */
 export function allowedEventTypes(m: Pick<MemberDetail, 'events'>, today = todayIso()): EventType[] {
@@ -48,44 +46,22 @@ interface Props {
 export function EventModal({ member, open, onClose, onDone }: Props) {
   const { settings } = useAppState();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { form, saving, problem: refusal, setProblem: setRefusal, submit } = useModalForm<Values>({ onlyGeneral: true });
   const type = Form.useWatch('type', form);
   const allowed = useMemo(() => allowedEventTypes(member), [member]);
 
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setRefusal(null);
-    try {
-      const detail = await api.call('members.addEvent', {
-        memberId: member.id,
-        type: values.type!,
-        date: values.date!.format('YYYY-MM-DD'),
-        reason: values.reason?.trim() || null,
-        otherUnion: needsUnion(values.type) ? values.otherUnion?.trim() || null : null,
-        handler: values.handler?.trim() || null,
-        remark: values.remark?.trim() || null,
-      });
-      message.success(`已办理「${MEMBER_EVENT_LABELS[values.type!]}」`);
-      onDone(detail);
-    } catch (e) {
-      if (isApiError(e) && e.issues.length) {
-        const { fields, general } = issuesToFields(e.issues);
-        form.setFields(fields as FieldList);
-        if (general.length) setRefusal(general.join('；'));
-      } else {
-        setRefusal(errorMessage(e));
-      }
-    } finally {
-      setSaving(false);
-    }
+  const save = async (values: Values) => {
+    const detail = await api.call('members.addEvent', {
+      memberId: member.id,
+      type: values.type!,
+      date: values.date!.format('YYYY-MM-DD'),
+      reason: values.reason?.trim() || null,
+      otherUnion: needsUnion(values.type) ? values.otherUnion?.trim() || null : null,
+      handler: values.handler?.trim() || null,
+      remark: values.remark?.trim() || null,
+    });
+    message.success(`已办理「${MEMBER_EVENT_LABELS[values.type!]}」`);
+    onDone(detail);
   };
 
   return (
@@ -93,7 +69,7 @@ export function EventModal({ member, open, onClose, onDone }: Props) {
       title={`办理会籍变动：${member.name}`}
       open={open}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => void submit(save)}
       okText="办理"
       confirmLoading={saving}
       okButtonProps={{ disabled: !allowed.length }}

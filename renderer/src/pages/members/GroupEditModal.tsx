@@ -1,10 +1,10 @@
-import { Alert, App, Form, Input, Modal, TreeSelect, type FormInstance } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, App, Form, Input, Modal, TreeSelect } from 'antd';
+import { useMemo } from 'react';
 import type { UnionUnit } from '../../../../shared/contract';
-import { api, errorMessage, isApiError } from '../../api';
-import { issuesToFields } from '../../components/form-errors';
+import { api } from '../../api';
 import { MemberPicker } from '../../components/members/MemberPicker';
 import type { GroupTreeNode } from '../../components/members/use-group-tree';
+import { useModalForm } from '../../hooks/use-modal-form';
 
 /** What the dialog does: a new 分工会, a new 工会小组 (under a 分工会 or on its own), or edit one unit. */
 export type GroupEdit = { mode: 'create'; kind: 'branch' | 'group'; parentId: number | null } | { mode: 'edit'; unit: UnionUnit };
@@ -14,8 +14,6 @@ interface Values {
   parentId?: number | null;
   leaderMemberId?: number | null;
 }
-
-type FieldList = Parameters<FormInstance<Values>['setFields']>[0];
 
 interface Props {
   edit: GroupEdit | null;
@@ -28,45 +26,25 @@ const KIND_LABEL = { branch: '分工会', group: '工会小组' } as const;
 
 export function GroupEditModal({ edit, tree, onClose, onDone }: Props) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { form, saving, problem, submit } = useModalForm<Values>();
   // Only a 分工会 can hold 工会小组.
   const branches = useMemo(() => tree.filter((n) => n.unit.kind === 'branch').map((n) => ({ value: n.value, title: n.title })), [tree]);
   if (!edit) return null;
   const kind = edit.mode === 'create' ? edit.kind : edit.unit.kind;
   const leaderLabel = kind === 'group' ? '组长' : '负责人';
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setProblem(null);
-    try {
-      const unit =
-        edit.mode === 'create'
-          ? await api.call('groups.create', {
-              parentId: kind === 'group' ? (v.parentId ?? null) : null,
-              kind,
-              name: (v.name ?? '').trim(),
-              leaderMemberId: v.leaderMemberId ?? null,
-            })
-          : await api.call('groups.update', { id: edit.unit.id, name: (v.name ?? '').trim(), leaderMemberId: v.leaderMemberId ?? null });
-      message.success(edit.mode === 'create' ? `已建立${KIND_LABEL[kind]}「${unit.name}」` : '已保存');
-      onDone(unit);
-    } catch (e) {
-      if (isApiError(e) && e.issues.length) {
-        const { fields, general } = issuesToFields(e.issues);
-        form.setFields(fields as FieldList);
-        setProblem(general[0] ?? e.message);
-      } else setProblem(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+  const save = async (v: Values) => {
+    const unit =
+      edit.mode === 'create'
+        ? await api.call('groups.create', {
+            parentId: kind === 'group' ? (v.parentId ?? null) : null,
+            kind,
+            name: (v.name ?? '').trim(),
+            leaderMemberId: v.leaderMemberId ?? null,
+          })
+        : await api.call('groups.update', { id: edit.unit.id, name: (v.name ?? '').trim(), leaderMemberId: v.leaderMemberId ?? null });
+    message.success(edit.mode === 'create' ? `已建立${KIND_LABEL[kind]}「${unit.name}」` : '已保存');
+    onDone(unit);
   };
 
   const initial: Values =
@@ -79,7 +57,7 @@ export function GroupEditModal({ edit, tree, onClose, onDone }: Props) {
       title={edit.mode === 'create' ? `新建${KIND_LABEL[kind]}` : `修改${KIND_LABEL[kind]}「${edit.unit.name}」`}
       okText={edit.mode === 'create' ? '建立' : '保存'}
       confirmLoading={saving}
-      onOk={() => void submit()}
+      onOk={() => void submit(save)}
       onCancel={onClose}
       destroyOnHidden
       width={520}

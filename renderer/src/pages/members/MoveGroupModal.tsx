@@ -1,10 +1,10 @@
 import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { MemberDetail } from '../../../../shared/contract';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
 import { GroupTreeSelect } from '../../components/members/GroupTreeSelect';
 import { useGroupTree } from '../../components/members/use-group-tree';
+import { useModalForm } from '../../hooks/use-modal-form';
 
 interface Values {
   toGroupId?: number | null;
@@ -23,38 +23,19 @@ interface Props {
 export function MoveGroupModal({ member, open, onClose, onDone }: Props) {
   const { message } = App.useApp();
   const { tree } = useGroupTree();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { form, saving, problem, setProblem, submit } = useModalForm<Values>({ noFieldIssues: true });
 
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+  const save = async (values: Values) => {
     const toGroupId = values.toGroupId ?? null;
-    if (toGroupId === (member.groupId ?? null)) {
-      setProblem('会员已在这个小组，无需调整。');
-      return;
-    }
-    setSaving(true);
-    setProblem(null);
-    try {
-      await api.call('members.moveGroup', {
-        memberIds: [member.id],
-        toGroupId,
-        date: values.date!.format('YYYY-MM-DD'),
-        reason: values.reason?.trim() || null,
-      });
-      message.success('已调整工会小组');
-      onDone();
-    } catch (e) {
-      setProblem(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    if (toGroupId === (member.groupId ?? null)) return setProblem('会员已在这个小组，无需调整。');
+    await api.call('members.moveGroup', {
+      memberIds: [member.id],
+      toGroupId,
+      date: values.date!.format('YYYY-MM-DD'),
+      reason: values.reason?.trim() || null,
+    });
+    message.success('已调整工会小组');
+    onDone();
   };
 
   return (
@@ -62,7 +43,7 @@ export function MoveGroupModal({ member, open, onClose, onDone }: Props) {
       title={`调整工会小组：${member.name}`}
       open={open}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => void submit(save)}
       okText="调整"
       confirmLoading={saving}
       destroyOnHidden

@@ -1,4 +1,4 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, type FormInstance } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { HandlingUnit, ProposalAction, ProposalDetail, ProposalListRow } from '../../../../shared/contract';
@@ -14,8 +14,8 @@ import {
   type ReplyClass,
   type Satisfaction,
 } from '../../../../shared/domain/proposal-workflow';
-import { api, errorMessage, isApiError } from '../../api';
-import { issuesToFields } from '../../components/form-errors';
+import { api, errorMessage } from '../../api';
+import { useModalForm } from '../../hooks/use-modal-form';
 import { useAppState } from '../../state/app-state';
 
 export type ActionType = Exclude<ProposalEventType, 'register'>;
@@ -32,7 +32,6 @@ interface Values {
   replyClass?: ReplyClass;
   satisfaction?: Satisfaction;
 }
-type FieldList = Parameters<FormInstance<Values>['setFields']>[0];
 
 const TITLES: Partial<Record<ActionType, string>> = {
   reject: '不予立案（理由将书面告知提案人）',
@@ -53,11 +52,9 @@ interface Props {
 export function ActionModal({ proposal, type, replyDeadline, onClose, onDone }: Props) {
   const { settings } = useAppState();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
+  const { form, saving, problem: refusal, setProblem: setRefusal, submit } = useModalForm<Values>({ onlyGeneral: true });
   const [units, setUnits] = useState<HandlingUnit[]>([]);
   const [targets, setTargets] = useState<ProposalListRow[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
   const view = useMemo(() => deriveWorkflow(proposal.events), [proposal.events]);
   const leadUnitId = Form.useWatch('leadUnitId', form);
 
@@ -74,7 +71,7 @@ export function ActionModal({ proposal, type, replyDeadline, onClose, onDone }: 
     return () => {
       live = false;
     };
-  }, [type, proposal.sessionId, proposal.id]);
+  }, [type, proposal.sessionId, proposal.id, setRefusal]);
 
   const roundUnits = [
     ...(view.leadUnitId ? [{ id: view.leadUnitId, name: proposal.leadUnit ?? '', lead: true }] : []),
@@ -92,14 +89,7 @@ export function ActionModal({ proposal, type, replyDeadline, onClose, onDone }: 
     ...(type === 'reply' ? { unitId: roundUnits[0]?.id } : {}),
   };
 
-  const submit = async () => {
-    if (!type) return;
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+  const save = async (type: ActionType, v: Values) => {
     const base = { proposalId: proposal.id, date: v.date!.format('YYYY-MM-DD'), handler: v.handler?.trim() || null, text: v.text?.trim() || null };
     const round = { leadUnitId: v.leadUnitId!, coUnitIds: v.coUnitIds ?? [], deadline: v.deadline?.format('YYYY-MM-DD') ?? '' };
     const action: ProposalAction =
@@ -114,21 +104,9 @@ export function ActionModal({ proposal, type, replyDeadline, onClose, onDone }: 
               : type === 'feedback'
                 ? { ...base, type, satisfaction: v.satisfaction! }
                 : { ...base, type };
-    setSaving(true);
-    setRefusal(null);
-    try {
-      const p = await api.call('proposals.act', action);
-      message.success(`已办理「${PROPOSAL_EVENT_LABELS[type]}」`);
-      onDone(p);
-    } catch (e) {
-      if (isApiError(e) && e.issues.length) {
-        const { fields, general } = issuesToFields(e.issues);
-        form.setFields(fields as FieldList);
-        if (general.length) setRefusal(general.join('；'));
-      } else setRefusal(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    const p = await api.call('proposals.act', action);
+    message.success(`已办理「${PROPOSAL_EVENT_LABELS[type]}」`);
+    onDone(p);
   };
 
   const activeUnits = units.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }));
@@ -137,7 +115,7 @@ export function ActionModal({ proposal, type, replyDeadline, onClose, onDone }: 
       title={type ? `${TITLES[type] ?? PROPOSAL_EVENT_LABELS[type]}：${proposal.number}` : ''}
       open={!!type}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => type && void submit((v) => save(type, v))}
       okText="办理"
       confirmLoading={saving}
       destroyOnHidden

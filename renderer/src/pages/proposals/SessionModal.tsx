@@ -1,10 +1,9 @@
-import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, type FormInstance } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { CongressSession, SessionInput } from '../../../../shared/contract';
 import { sessionTitle } from '../../../../shared/domain/proposal-workflow';
-import { api, errorMessage, isApiError } from '../../api';
-import { issuesToFields } from '../../components/form-errors';
+import { api } from '../../api';
+import { useModalForm } from '../../hooks/use-modal-form';
 
 interface Values {
   term?: number;
@@ -17,7 +16,6 @@ interface Values {
   minSeconders?: number;
   remarks?: string;
 }
-type FieldList = Parameters<FormInstance<Values>['setFields']>[0];
 
 const day = (s: string | null | undefined) => (s ? dayjs(s) : null);
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -34,19 +32,11 @@ interface Props {
 
 /** 新建届次 / 编辑届次: 第X届第Y次 with its dates, deadlines and the seconders rule. */
 export function SessionModal({ open, session, suggestion, onClose, onSaved }: Props) {
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { form, saving, problem, submit } = useModalForm<Values>();
   const term = Form.useWatch('term', form);
   const meeting = Form.useWatch('meeting', form);
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+  const save = async (v: Values) => {
     const input: SessionInput = {
       term: v.term!,
       meeting: v.meeting!,
@@ -58,19 +48,7 @@ export function SessionModal({ open, session, suggestion, onClose, onSaved }: Pr
       minSeconders: v.minSeconders ?? 2,
       remarks: v.remarks?.trim() || null,
     };
-    setSaving(true);
-    setProblem(null);
-    try {
-      onSaved(session ? await api.call('sessions.update', { id: session.id, session: input }) : await api.call('sessions.create', input));
-    } catch (e) {
-      if (isApiError(e) && e.issues.length) {
-        const { fields, general } = issuesToFields(e.issues);
-        form.setFields(fields as FieldList);
-        setProblem(general[0] ?? e.message);
-      } else setProblem(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    onSaved(session ? await api.call('sessions.update', { id: session.id, session: input }) : await api.call('sessions.create', input));
   };
 
   const dateField = (name: keyof Values, label: string, help?: string) => (
@@ -86,7 +64,7 @@ export function SessionModal({ open, session, suggestion, onClose, onSaved }: Pr
       title={session ? `编辑届次：${session.label}` : '新建届次'}
       open={open}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => void submit(save)}
       okText="保存"
       confirmLoading={saving}
       destroyOnHidden
