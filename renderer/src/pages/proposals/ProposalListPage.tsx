@@ -1,4 +1,4 @@
-import { BookOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { BookOutlined, ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Input, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -101,6 +101,9 @@ export function ProposalListPage() {
           maxLength={50}
         />
         <div style={{ flex: 1 }} />
+        <Button icon={<ImportOutlined />} disabled={!current} onClick={() => current && void navigate(`/proposals/import?session=${current.id}`)}>
+          导入提案
+        </Button>
         <Button icon={<BookOutlined />} disabled={!current} onClick={() => current && setPrint({ form: 'compilation', sessionId: current.id })}>
           打印提案汇编
         </Button>

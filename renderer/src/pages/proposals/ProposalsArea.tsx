@@ -2,6 +2,7 @@ import { Segmented } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ProposalDetailPage } from './ProposalDetailPage';
 import { ProposalFormPage } from './ProposalFormPage';
+import { ProposalImportPage } from './import/ProposalImportPage';
 import { ProposalListPage } from './ProposalListPage';
 import { ProposalSettingsPage } from './ProposalSettingsPage';
 import { SessionsPage } from './SessionsPage';
@@ -42,7 +43,7 @@ const withTabs = (page: React.ReactNode) => (
   </>
 );
 
-/** 提案工作: /proposals (登记簿), /proposals/sessions, /units, /stats, /settings, /new, /:id, /:id/edit. */
+/** 提案工作: /proposals (登记簿), /proposals/sessions, /units, /stats, /settings, /new, /import, /:id, /:id/edit. */
 export function ProposalsArea() {
   return (
     <Routes>
@@ -52,6 +53,7 @@ export function ProposalsArea() {
       <Route path="stats" element={withTabs(<StatsPage />)} />
       <Route path="settings" element={withTabs(<ProposalSettingsPage />)} />
       <Route path="new" element={<ProposalFormPage />} />
+      <Route path="import" element={<ProposalImportPage />} />
       <Route path=":id" element={<ProposalDetailPage />} />
       <Route path=":id/edit" element={<ProposalFormPage />} />
     </Routes>
