@@ -1,9 +1,11 @@
-import { ApartmentOutlined, ArrowLeftOutlined, EditOutlined, PrinterOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Result, Row, Space, Spin, Tooltip, Typography } from 'antd';
+import { ApartmentOutlined, EditOutlined, PrinterOutlined, SwapOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Result, Row, Spin, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { MemberDetail } from '../../../../shared/contract';
 import { api, errorMessage } from '../../api';
+import { DetailBar } from '../../components/detail/DetailBar';
+import { SaveWarnings } from '../../components/detail/SaveWarnings';
 import { MemberFlags, StatusTag } from '../../components/members/StatusTag';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
@@ -78,23 +80,7 @@ export function MemberDetailPage() {
   return (
     <div data-testid="member-detail">
       <DetailHeader member={member} canChange={canChange} onDialog={setDialog} />
-      {warnings.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          closable={{ onClose: () => setWarnings([]), 'aria-label': '关闭' }}
-          style={{ marginBottom: 16 }}
-          data-testid="save-warnings"
-          title="已保存，请留意："
-          description={
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      <SaveWarnings warnings={warnings} onClose={() => setWarnings([])} />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <MemberDescriptions m={member} />
@@ -142,35 +128,35 @@ function DetailHeader({ member, canChange, onDialog }: { member: MemberDetail; c
   const navigate = useNavigate();
   const back = useBack();
   return (
-    <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16 }}>
-      <Button icon={<ArrowLeftOutlined />} onClick={back} aria-label="返回">
-        返回
-      </Button>
+    <DetailBar
+      onBack={back}
+      actions={
+        <>
+          <Button icon={<EditOutlined />} onClick={() => void navigate(`/members/${member.id}/edit`)}>
+            编辑
+          </Button>
+          <Tooltip title={canChange ? '入会、转入、转出、保留会籍、恢复会籍、退会、开除会籍、去世' : '当前状态下没有可办理的变动'}>
+            <Button icon={<SwapOutlined />} disabled={!canChange} onClick={() => onDialog('event')}>
+              办理会籍变动
+            </Button>
+          </Tooltip>
+          <Button icon={<ApartmentOutlined />} onClick={() => onDialog('move')}>
+            调整小组
+          </Button>
+          <Tooltip title={`打印登记表（${keyLabel('ctrl+p')}）`}>
+            <Button type="primary" icon={<PrinterOutlined />} onClick={() => onDialog('print')}>
+              打印登记表
+            </Button>
+          </Tooltip>
+        </>
+      }
+    >
       <Typography.Title level={4} style={{ margin: 0 }} data-testid="member-name">
         {member.name}
       </Typography.Title>
       <StatusTag status={member.status} />
       <MemberFlags flags={member.flags} />
       {member.memberNo && <Typography.Text type="secondary">会员证号 {member.memberNo}</Typography.Text>}
-      <div style={{ flex: 1 }} />
-      <Space wrap>
-        <Button icon={<EditOutlined />} onClick={() => void navigate(`/members/${member.id}/edit`)}>
-          编辑
-        </Button>
-        <Tooltip title={canChange ? '入会、转入、转出、保留会籍、恢复会籍、退会、开除会籍、去世' : '当前状态下没有可办理的变动'}>
-          <Button icon={<SwapOutlined />} disabled={!canChange} onClick={() => onDialog('event')}>
-            办理会籍变动
-          </Button>
-        </Tooltip>
-        <Button icon={<ApartmentOutlined />} onClick={() => onDialog('move')}>
-          调整小组
-        </Button>
-        <Tooltip title={`打印登记表（${keyLabel('ctrl+p')}）`}>
-          <Button type="primary" icon={<PrinterOutlined />} onClick={() => onDialog('print')}>
-            打印登记表
-          </Button>
-        </Tooltip>
-      </Space>
-    </div>
+    </DetailBar>
   );
 }

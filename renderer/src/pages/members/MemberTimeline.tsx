@@ -1,6 +1,7 @@
-import { Empty, Timeline, Typography } from 'antd';
+import { Empty } from 'antd';
 import type { MemberEvent } from '../../../../shared/contract';
 import { MEMBER_EVENT_LABELS, type MemberEventType } from '../../../../shared/domain/member-lifecycle';
+import { EventTimeline, TimelineLine } from '../../components/detail/EventTimeline';
 
 const COLORS: Record<MemberEventType, string> = {
   join: 'green',
@@ -19,16 +20,6 @@ function otherUnionLabel(e: MemberEvent): string {
   return e.type === 'transfer_in' ? '转入自' : e.type === 'transfer_out' ? '转往' : '对方工会';
 }
 
-function Line({ label, value }: { label: string; value: string | null | undefined }) {
-  if (!value) return null;
-  return (
-    <div>
-      <Typography.Text type="secondary">{label}：</Typography.Text>
-      <span style={{ whiteSpace: 'pre-wrap' }}>{value}</span>
-    </div>
-  );
-}
-
 /** 会籍变动记录: the history the status is derived from, oldest first as on the paper form. */
 export function MemberTimeline({ events }: { events: MemberEvent[] }) {
   if (!events.length) {
@@ -40,27 +31,20 @@ export function MemberTimeline({ events }: { events: MemberEvent[] }) {
     );
   }
   return (
-    <Timeline
-      data-testid="member-timeline"
-      items={events.map((e) => ({
-        key: e.id,
-        color: COLORS[e.type],
-        content: (
-          <div data-testid="timeline-item" data-event-type={e.type}>
-            <div>
-              <Typography.Text strong>{MEMBER_EVENT_LABELS[e.type]}</Typography.Text>
-              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                {e.date}
-              </Typography.Text>
-            </div>
-            <Line label="原因" value={e.reason} />
-            <Line label={otherUnionLabel(e)} value={e.otherUnion} />
-            {e.type === 'group_move' && <Line label="小组调整" value={`${e.fromGroup ?? '（未分组）'} → ${e.toGroup ?? '（未分组）'}`} />}
-            <Line label="经办人" value={e.handler} />
-            <Line label="备注" value={e.remark} />
-          </div>
-        ),
-      }))}
+    <EventTimeline
+      events={events}
+      testId="member-timeline"
+      color={(e) => COLORS[e.type]}
+      label={(e) => MEMBER_EVENT_LABELS[e.type]}
+      details={(e) => (
+        <>
+          <TimelineLine label="原因">{e.reason}</TimelineLine>
+          <TimelineLine label={otherUnionLabel(e)}>{e.otherUnion}</TimelineLine>
+          {e.type === 'group_move' && <TimelineLine label="小组调整">{`${e.fromGroup ?? '（未分组）'} → ${e.toGroup ?? '（未分组）'}`}</TimelineLine>}
+          <TimelineLine label="经办人">{e.handler}</TimelineLine>
+          <TimelineLine label="备注">{e.remark}</TimelineLine>
+        </>
+      )}
     />
   );
 }

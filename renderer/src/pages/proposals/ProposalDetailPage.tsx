@@ -1,11 +1,13 @@
-import { ArrowLeftOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { Alert, Button, Card, Col, Result, Row, Space, Spin, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Result, Row, Spin, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { CongressSession, PrintRequest, ProposalDetail } from '../../../../shared/contract';
 import { allowedActions, PROPOSAL_EVENT_LABELS } from '../../../../shared/domain/proposal-workflow';
 import { api, errorMessage } from '../../api';
+import { DetailBar } from '../../components/detail/DetailBar';
+import { SaveWarnings } from '../../components/detail/SaveWarnings';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
 import { ActionModal, type ActionType } from './ActionModal';
 import { AttachmentsCard } from './AttachmentsCard';
@@ -66,26 +68,27 @@ export function ProposalDetailPage() {
   const kindWord = p.kind === 'opinion' ? '意见建议表' : '提案表';
   return (
     <div data-testid="proposal-detail">
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 12 }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={back}>
-          返回
-        </Button>
+      <DetailBar
+        onBack={back}
+        marginBottom={12}
+        actions={
+          <>
+            <Button icon={<EditOutlined />} onClick={() => void navigate(`/proposals/${p.id}/edit`)}>
+              编辑
+            </Button>
+            <Tooltip title={`打印${kindWord}（${keyLabel('ctrl+p')}）`}>
+              <Button icon={<PrinterOutlined />} onClick={() => setPrint({ form: 'sheet', id: p.id })}>
+                打印{kindWord}
+              </Button>
+            </Tooltip>
+          </>
+        }
+      >
         <Typography.Text strong data-testid="proposal-number" style={{ fontSize: 16 }}>
           {p.number}
         </Typography.Text>
         <StateTag row={p} />
-        <div style={{ flex: 1 }} />
-        <Space wrap>
-          <Button icon={<EditOutlined />} onClick={() => void navigate(`/proposals/${p.id}/edit`)}>
-            编辑
-          </Button>
-          <Tooltip title={`打印${kindWord}（${keyLabel('ctrl+p')}）`}>
-            <Button icon={<PrinterOutlined />} onClick={() => setPrint({ form: 'sheet', id: p.id })}>
-              打印{kindWord}
-            </Button>
-          </Tooltip>
-        </Space>
-      </div>
+      </DetailBar>
       <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="proposal-title">
         {p.title}
       </Typography.Title>
@@ -105,23 +108,7 @@ export function ProposalDetailPage() {
           </Button>
         ))}
       </div>
-      {warnings.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="save-warnings"
-          closable={{ onClose: () => setWarnings([]), 'aria-label': '关闭' }}
-          style={{ marginBottom: 16 }}
-          title="已保存，请留意："
-          description={
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      <SaveWarnings warnings={warnings} onClose={() => setWarnings([])} />
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Row gutter={16}>
         <Col xs={24} xl={15}>

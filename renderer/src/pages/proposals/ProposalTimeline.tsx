@@ -1,4 +1,3 @@
-import { Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ProposalDetail, ProposalEvent } from '../../../../shared/contract';
 import {
@@ -8,6 +7,7 @@ import {
   SATISFACTION_LABELS,
   type ProposalEventType,
 } from '../../../../shared/domain/proposal-workflow';
+import { EventTimeline, TimelineLine } from '../../components/detail/EventTimeline';
 
 const COLORS: Record<ProposalEventType, string> = {
   register: 'gray',
@@ -23,39 +23,29 @@ const COLORS: Record<ProposalEventType, string> = {
   close: 'green',
 };
 
-function Line({ label, children }: { label: string; children: React.ReactNode }) {
-  if (children === null || children === undefined || children === '') return null;
-  return (
-    <div>
-      <Typography.Text type="secondary">{label}：</Typography.Text>
-      <span style={{ whiteSpace: 'pre-wrap' }}>{children}</span>
-    </div>
-  );
-}
-
 function Details({ e, p }: { e: ProposalEvent; p: ProposalDetail }) {
   return (
     <>
       {e.type === 'merge' && e.target && (
-        <Line label="并入">
+        <TimelineLine label="并入">
           <Link to={`/proposals/${e.target.id}`}>{e.target.number}</Link>「{e.target.title}」
-        </Line>
+        </TimelineLine>
       )}
       {(e.type === 'assign' || e.type === 'supervise') && (
         <>
-          <Line label="主办">{e.leadUnit}</Line>
-          <Line label="协办">{e.coUnits.join('、')}</Line>
-          <Line label="办理期限">{e.deadline}</Line>
+          <TimelineLine label="主办">{e.leadUnit}</TimelineLine>
+          <TimelineLine label="协办">{e.coUnits.join('、')}</TimelineLine>
+          <TimelineLine label="办理期限">{e.deadline}</TimelineLine>
         </>
       )}
       {e.type === 'reply' && (
-        <Line label={e.unitId === p.leadUnitId ? '主办部门' : '协办部门'}>
+        <TimelineLine label={e.unitId === p.leadUnitId ? '主办部门' : '协办部门'}>
           {e.unit}　{e.replyClass ? replyClassLabel(e.replyClass) : ''}
-        </Line>
+        </TimelineLine>
       )}
-      {e.type === 'feedback' && e.satisfaction && <Line label="提案人意见">{SATISFACTION_LABELS[e.satisfaction]}</Line>}
-      <Line label={EVENT_TEXT_LABELS[e.type]}>{e.text}</Line>
-      <Line label="经办人">{e.handler}</Line>
+      {e.type === 'feedback' && e.satisfaction && <TimelineLine label="提案人意见">{SATISFACTION_LABELS[e.satisfaction]}</TimelineLine>}
+      <TimelineLine label={EVENT_TEXT_LABELS[e.type]}>{e.text}</TimelineLine>
+      <TimelineLine label="经办人">{e.handler}</TimelineLine>
     </>
   );
 }
@@ -63,23 +53,12 @@ function Details({ e, p }: { e: ProposalEvent; p: ProposalDetail }) {
 /** The workflow as it happened, oldest first: every step with its date, 经办人 and text. */
 export function ProposalTimeline({ proposal }: { proposal: ProposalDetail }) {
   return (
-    <Timeline
-      data-testid="proposal-timeline"
-      items={proposal.events.map((e) => ({
-        key: e.id,
-        color: COLORS[e.type],
-        content: (
-          <div data-testid="timeline-item" data-event-type={e.type}>
-            <div>
-              <Typography.Text strong>{PROPOSAL_EVENT_LABELS[e.type]}</Typography.Text>
-              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                {e.date}
-              </Typography.Text>
-            </div>
-            <Details e={e} p={proposal} />
-          </div>
-        ),
-      }))}
+    <EventTimeline
+      events={proposal.events}
+      testId="proposal-timeline"
+      color={(e) => COLORS[e.type]}
+      label={(e) => PROPOSAL_EVENT_LABELS[e.type]}
+      details={(e) => <Details e={e} p={proposal} />}
     />
   );
 }
