@@ -61,6 +61,7 @@ async function ourImport(file: string): Promise<ChildResult> {
     ctx.events.on((name, payload) => {
       if (name !== 'progress:update') return;
       const label = phase((payload as { label: string }).label);
+      // BENCH_MEM=1 prints memory at every progress event (to stderr), to see where the heap grows.
       if (process.env.BENCH_MEM) console.error(label, JSON.stringify(process.memoryUsage(), (_k, v: unknown) => (typeof v === 'number' ? Math.round(v / 1048576) : v)));
       if (marks[marks.length - 1]?.[0] !== label) marks.push([label, performance.now(), cpu(), process.memoryUsage().heapUsed / 1048576]);
     });

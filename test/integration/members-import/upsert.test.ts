@@ -181,6 +181,16 @@ describe('upsert', () => {
     expect(r.ok ? null : r.error.message).toBe(p.blockers[0]);
   });
 
+  it('texts longer than the member form allows are row errors on their column', async () => {
+    const long = '很'.repeat(31);
+    const r = await commit(ctx, { token: await sheet([row(1, { 姓名: long }), row(2, { 姓名: '正常', 职务: '长'.repeat(51) }), row(3, { 姓名: '也正常' })]) });
+    expect(r.counts).toMatchObject({ created: 1, skipped: 2 });
+    expect(r.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [2, 'B', '姓名不能超过 30 个字'],
+      [3, 'H', '职务不能超过 50 个字'],
+    ]);
+  });
+
   it('sheets with different headers cannot be imported together', async () => {
     const file = await writeXlsx(path.join(dir, 'two.xlsx'), { 一: [['姓名', '性别'], ['甲', '男']], 二: [['姓名', '手机号码'], ['乙', '13800138000']] });
     const r = await ctx.dispatch('imports.preview', { token: tokenOf(ctx, file), sheets: ['一', '二'] });

@@ -219,9 +219,9 @@ function writeOrder(planned: PlannedRow[]): number[] {
     if (p.action === 'update') updates.push(i);
     else if (p.action === 'create') creates.push(i);
   });
-  const key = (i: number) => (planned[i] as PlannedRow).prepared!.row.sort_key;
-  creates.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
-  return [...updates, ...creates];
+  const keyed = creates.map((i) => ({ i, key: (planned[i] as PlannedRow).prepared!.row.sort_key }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+  return [...updates, ...keyed.map((k) => k.i)];
 }
 
 function summaryOf(planned: PlannedRow[], sheets: string[], headerRows: number[], mapping: ReturnType<typeof resolveMapping>): importRepo.BatchSummary {
