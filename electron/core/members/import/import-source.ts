@@ -41,6 +41,8 @@ interface Cached {
 const cache = new WeakMap<AppContext, Cached>();
 /** Grids above this many rows in total are not kept after the work that read them (memory). */
 const CACHE_MAX_ROWS = 60_000;
+const CACHE_TTL_MS = 10 * 60 * 1000;
+const expiry = new WeakMap<AppContext, NodeJS.Timeout>();
 
 const summarize = (info: SheetInfo, t: TableDetection | undefined): SheetSummary => {
   if (!t) return { name: info.name, hidden: info.hidden, records: null, headerRows: [], signature: null, reason: null };
@@ -84,8 +86,13 @@ async function withTables(
   }
   const rows = [...entry.grids.values()].reduce((n, g) => n + g.rowCount, 0);
   const cached = rows <= CACHE_MAX_ROWS;
-  if (cached) cache.set(ctx, entry);
-  else cache.delete(ctx);
+  if (cached) {
+    cache.set(ctx, entry);
+    // A wizard left open (or abandoned) should not hold a sheet's grid for the rest of the day.
+    clearTimeout(expiry.get(ctx));
+    const kept = entry;
+    expiry.set(ctx, setTimeout(() => cache.get(ctx) === kept && cache.delete(ctx), CACHE_TTL_MS).unref());
+  } else cache.delete(ctx);
   return { fileName: file.fileName, entry, cached };
 }
 
