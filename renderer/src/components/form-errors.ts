@@ -1,3 +1,4 @@
+import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
 import type { FieldIssue } from '../api/errors';
 
@@ -33,3 +34,10 @@ export const zodRule = (schema: z.ZodType) => ({
     if (!r.success) throw new Error(r.error.issues[0]?.message ?? '填写有误');
   },
 });
+
+/** An antd rule for the date of something that has happened: not after today (the clerk's local calendar). */
+export const notAfterToday = {
+  validator: async (_rule: unknown, d: Dayjs | null | undefined) => {
+    if (d && d.isAfter(dayjs(), 'day')) throw new Error('日期不能晚于今天');
+  },
+};

@@ -10,6 +10,7 @@ import {
   type MemberEventType,
 } from '../../../../shared/domain/member-lifecycle';
 import { api } from '../../api';
+import { notAfterToday } from '../../components/form-errors';
 import { useModalForm } from '../../hooks/use-modal-form';
 import { useAppState } from '../../state/app-state';
 import { todayIso } from './today';
@@ -100,18 +101,7 @@ export function EventModal({ member, open, onClose, onDone }: Props) {
             placeholder="选择变动类型"
           />
         </Form.Item>
-        <Form.Item
-          name="date"
-          label="日期"
-          rules={[
-            { required: true, message: '请选择日期' },
-            {
-              validator: async (_r, d: Dayjs | undefined) => {
-                if (d && d.format('YYYY-MM-DD') > todayIso()) throw new Error('日期不能晚于今天');
-              },
-            },
-          ]}
-        >
+        <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }, notAfterToday]}>
           <DatePicker style={{ width: 200 }} aria-label="日期" />
         </Form.Item>
         <Form.Item name="reason" label="原因">

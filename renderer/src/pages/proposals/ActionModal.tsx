@@ -15,6 +15,7 @@ import {
   type Satisfaction,
 } from '../../../../shared/domain/proposal-workflow';
 import { api, errorMessage } from '../../api';
+import { notAfterToday } from '../../components/form-errors';
 import { useModalForm } from '../../hooks/use-modal-form';
 import { useAppState } from '../../state/app-state';
 
@@ -165,18 +166,7 @@ export function ActionModal({ proposal, type, replyDeadline, onClose, onDone }: 
             <Input.TextArea aria-label={EVENT_TEXT_LABELS[type]} maxLength={5000} autoSize={{ minRows: type === 'reply' ? 5 : 2, maxRows: 12 }} />
           </Form.Item>
           <div style={{ display: 'flex', gap: 16 }}>
-            <Form.Item
-              name="date"
-              label="日期"
-              rules={[
-                { required: true, message: '请选择日期' },
-                {
-                  validator: async (_r, d: Dayjs | undefined) => {
-                    if (d && d.isAfter(dayjs(), 'day')) throw new Error('日期不能晚于今天');
-                  },
-                },
-              ]}
-            >
+            <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }, notAfterToday]}>
               <DatePicker style={{ width: 180 }} aria-label="日期" />
             </Form.Item>
             <Form.Item name="handler" label="经办人">
