@@ -12,6 +12,8 @@ export interface ChannelAnswer<T> {
   loaded: boolean;
   /** Asks again; resolves once that answer (or failure) is in. */
   reload: () => Promise<void>;
+  /** Puts a fresher answer in place, e.g. the record a save returned; an answer still on its way is dropped. */
+  set: (data: T) => void;
 }
 
 interface Options {
@@ -59,11 +61,16 @@ export function useChannel<C extends ChannelName>(
     }
   }, [channel]);
 
+  const set = useCallback((data: ChannelOutput<C>) => {
+    asked.current++;
+    setState((s) => ({ ...s, data, loaded: true }));
+  }, []);
+
   // Each ask numbers itself; only the newest may land, so no cleanup is needed to drop a stale answer.
   useEffect(() => {
     void ask();
   }, [ask, inputKey, key]);
 
-  if (inputKey === null) return { data: undefined, problem: null, loaded: state.loaded, reload: ask };
-  return { ...state, reload: ask };
+  if (inputKey === null) return { data: undefined, problem: null, loaded: state.loaded, reload: ask, set };
+  return { ...state, reload: ask, set };
 }

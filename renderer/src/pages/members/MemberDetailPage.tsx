@@ -1,9 +1,10 @@
 import { ApartmentOutlined, EditOutlined, PrinterOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Result, Row, Spin, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { MemberDetail } from '../../../../shared/contract';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
+import { useChannel } from '../../api/use-channel';
 import { DetailBar } from '../../components/detail/DetailBar';
 import { SaveWarnings } from '../../components/detail/SaveWarnings';
 import { MemberFlags, StatusTag } from '../../components/members/StatusTag';
@@ -34,8 +35,8 @@ export function MemberDetailPage() {
   const memberId = Number(id);
   const navigate = useNavigate();
   const location = useLocation();
-  const [member, setMember] = useState<MemberDetail | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const loaded = useChannel('members.get', Number.isInteger(memberId) && memberId > 0 ? { id: memberId } : null);
+  const { data: member, problem } = loaded;
   const [dialog, setDialogState] = useState<Dialog>(null);
   // Each opening is a new session: the dialog's form starts from its defaults (today, the operator), not from
   // what was typed the last time.
@@ -45,20 +46,6 @@ export function MemberDetailPage() {
     setDialogState(d);
   }, []);
   const [warnings, setWarnings] = useState<string[]>(() => (location.state as SavedState | null)?.warnings ?? []);
-
-  const load = useCallback(async () => {
-    try {
-      setMember(await api.call('members.get', { id: memberId }));
-      setProblem(null);
-    } catch (e) {
-      setProblem(errorMessage(e));
-    }
-  }, [memberId]);
-
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading external state is what this effect is for
-    void load();
-  }, [load]);
 
   useShortcut('ctrl+p', () => setDialog('print'), !!member);
 
@@ -97,7 +84,7 @@ export function MemberDetailPage() {
         open={dialog === 'event'}
         onClose={() => setDialog(null)}
         onDone={(m) => {
-          setMember(m);
+          loaded.set(m);
           setDialog(null);
         }}
       />
@@ -108,7 +95,7 @@ export function MemberDetailPage() {
         onClose={() => setDialog(null)}
         onDone={() => {
           setDialog(null);
-          void load();
+          void loaded.reload();
         }}
       />
       <PrintPreview

@@ -1,9 +1,10 @@
 import { CloseOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Result, Space, Spin, Tooltip, Typography, type FormInstance } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { MemberDetail } from '../../../../shared/contract';
 import { api, errorMessage, isApiError } from '../../api';
+import { useChannel } from '../../api/use-channel';
 import { issuesToFields } from '../../components/form-errors';
 import { useGroupTree } from '../../components/members/use-group-tree';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
@@ -29,21 +30,8 @@ type FieldList = Parameters<FormInstance<MemberFormValues>['setFields']>[0];
 export function MemberFormPage() {
   const { id } = useParams();
   const editId = id ? Number(id) : undefined;
-  const [original, setOriginal] = useState<MemberDetail | null>(null);
-  const [loadProblem, setLoadProblem] = useState<string | null>(null);
+  const { data: original = null, problem: loadProblem } = useChannel('members.get', editId && editId > 0 ? { id: editId } : null);
   const navigate = useNavigate();
-
-  useEffect(() => {
-    if (!editId) return;
-    let live = true;
-    api
-      .call('members.get', { id: editId })
-      .then((m) => live && setOriginal(m))
-      .catch((e: unknown) => live && setLoadProblem(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [editId]);
 
   if (editId !== undefined && (!Number.isInteger(editId) || editId <= 0)) {
     return <Result status="404" title="没有这个会员" extra={<Button onClick={() => void navigate('/members')}>返回名册</Button>} />;

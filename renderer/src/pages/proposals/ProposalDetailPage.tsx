@@ -1,11 +1,11 @@
 import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Alert, Button, Card, Col, Result, Row, Spin, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import type { CongressSession, PrintRequest, ProposalDetail } from '../../../../shared/contract';
+import type { PrintRequest } from '../../../../shared/contract';
 import { allowedActions, PROPOSAL_EVENT_LABELS } from '../../../../shared/domain/proposal-workflow';
-import { api, errorMessage } from '../../api';
+import { useChannel } from '../../api/use-channel';
 import { DetailBar } from '../../components/detail/DetailBar';
 import { SaveWarnings } from '../../components/detail/SaveWarnings';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
@@ -25,29 +25,15 @@ export function ProposalDetailPage() {
   const proposalId = Number(id);
   const navigate = useNavigate();
   const location = useLocation();
-  const [p, setP] = useState<ProposalDetail | null>(null);
-  const [session, setSession] = useState<CongressSession | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const loaded = useChannel('proposals.get', Number.isInteger(proposalId) && proposalId > 0 ? { id: proposalId } : null);
+  const sessions = useChannel('sessions.list', {});
+  const p = loaded.data;
+  const session = sessions.data?.find((s) => s.id === p?.sessionId) ?? null;
+  const problem = loaded.problem ?? sessions.problem;
   const [action, setAction] = useState<ActionType | null>(null);
   const [opening, setOpening] = useState(0);
   const [print, setPrint] = useState<PrintRequest | null>(null);
   const [warnings, setWarnings] = useState<string[]>(() => (location.state as { warnings?: string[] } | null)?.warnings ?? []);
-
-  const load = useCallback(async () => {
-    try {
-      const d = await api.call('proposals.get', { id: proposalId });
-      setP(d);
-      setProblem(null);
-      const sessions = await api.call('sessions.list', {});
-      setSession(sessions.find((s) => s.id === d.sessionId) ?? null);
-    } catch (e) {
-      setProblem(errorMessage(e));
-    }
-  }, [proposalId]);
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading external state is what this effect is for
-    void load();
-  }, [load]);
 
   const actions = useMemo(() => (p ? (allowedActions(p.kind, p.events, dayjs().format('YYYY-MM-DD')) as ActionType[]) : []), [p]);
   useShortcut('ctrl+p', () => p && setPrint({ form: 'sheet', id: p.id }), !!p);
@@ -56,7 +42,7 @@ export function ProposalDetailPage() {
   if (!Number.isInteger(proposalId) || proposalId <= 0) {
     return <Result status="404" title="没有这件提案" extra={<Button onClick={back}>返回登记簿</Button>} />;
   }
-  if (problem && !p) return <Result status="warning" title="提案没有打开" subTitle={problem} extra={<Button onClick={back}>返回登记簿</Button>} />;
+  if (loaded.problem && !p) return <Result status="warning" title="提案没有打开" subTitle={loaded.problem} extra={<Button onClick={back}>返回登记簿</Button>} />;
   if (!p) {
     return (
       <div style={{ padding: 48, textAlign: 'center' }}>
@@ -113,7 +99,7 @@ export function ProposalDetailPage() {
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <ProposalFields p={p} />
-          <AttachmentsCard p={p} onChange={setP} />
+          <AttachmentsCard p={p} onChange={loaded.set} />
         </Col>
         <Col xs={24} xl={9}>
           <Card size="small" title="办理过程">
@@ -131,8 +117,8 @@ export function ProposalDetailPage() {
           setAction(null);
           // The notes were about the registration; once the proposal moves on they are history.
           setWarnings([]);
-          setP(d);
-          void load();
+          loaded.set(d);
+          void loaded.reload();
         }}
       />
       <PrintModal request={print} onClose={() => setPrint(null)} />

@@ -1,9 +1,8 @@
 import { CloseOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Space, Spin, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import type { CongressSession, ProposalDetail } from '../../../../shared/contract';
-import { api, errorMessage } from '../../api';
+import type { CongressSession } from '../../../../shared/contract';
+import { useChannel } from '../../api/use-channel';
 import { keyLabel } from '../../hooks/use-shortcut';
 import { ProposalForm } from './ProposalForm';
 import { useSessions } from './use-sessions';
@@ -15,20 +14,7 @@ export function ProposalFormPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const { sessions, loaded } = useSessions();
-  const [original, setOriginal] = useState<ProposalDetail | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!editId) return;
-    let live = true;
-    api
-      .call('proposals.get', { id: editId })
-      .then((p) => live && setOriginal(p))
-      .catch((e: unknown) => live && setProblem(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [editId]);
+  const { data: original = null, problem } = useChannel('proposals.get', editId && editId > 0 ? { id: editId } : null);
 
   const back = () => void navigate('/proposals');
   if (editId !== undefined && (!Number.isInteger(editId) || editId <= 0)) {
