@@ -60,11 +60,21 @@ test('the 导入提案 wizard: file, sheet, mapping, preview with fixes, import,
   await expect(mapping).toContainText('提案人/姓名');
   const select = (header: string) => page.getByRole('combobox', { name: `「${header}」导入为` });
   await expect(mapping.locator('tr', { hasText: '提案人/代表团' })).toContainText('代表团');
-  await select('办法').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('备注', { exact: true }).click();
+  // Each choice is checked at once; the selects wait (disabled) until that check is back.
+  const choose = async (header: string, option: string) => {
+    await expect(select(header)).toBeEnabled();
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    await expect(async () => {
+      if (!(await dropdown.count())) await select(header).click();
+      await expect(dropdown).toHaveCount(1, { timeout: 1000 });
+    }).toPass();
+    await dropdown.getByText(option, { exact: true }).click();
+    await expect(select(header)).toBeEnabled();
+  };
+  await choose('办法', '备注');
   await expect(mapping.locator('tr', { hasText: '办法' }).getByText('已调整')).toBeVisible();
-  await select('办法').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('办法和建议', { exact: true }).click();
+  await choose('办法', '办法和建议');
+  await expect(mapping.locator('tr', { hasText: '办法' })).toContainText('办法和建议');
   await expect(page.getByTestId('import-progress')).toHaveCount(0);
   await shoot(page, testInfo, 'proposals-import-mapping');
   await page.getByRole('button', { name: '下一步：预览与检查' }).click();

@@ -1,17 +1,18 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Popconfirm, Progress, Space, Spin, Steps, Typography } from 'antd';
+import { Alert, App, Button, Empty, Popconfirm, Space, Spin, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { FileRef, ProposalImportPreview, ProposalImportResult, SheetSummary } from '../../../../../shared/contract';
 import { api, ApiError, errorMessage } from '../../../api';
 import { pickFile } from '../../../api/platform';
+import { ProgressPanel } from '../../members/import/ProgressPanel';
+import { useJob } from '../../members/import/use-job';
 import { useCurrentSession, useSessions } from '../use-sessions';
 import { ImportBatches } from './ImportBatches';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { ResultStep } from './ResultStep';
 import { FileStep, SheetStep } from './SourceSteps';
-import { useImportJob } from './use-import-job';
 
 const STEPS = ['file', 'sheet', 'mapping', 'preview', 'result'] as const;
 type Step = (typeof STEPS)[number];
@@ -35,7 +36,8 @@ export function ProposalImportPage() {
   const { message } = App.useApp();
   const { sessions, loaded, reload: reloadSessions } = useSessions();
   const { current: session, choose } = useCurrentSession(sessions);
-  const job = useImportJob();
+  // The roster import's job hook and progress panel: one job list in the core (imports.cancel) serves both.
+  const job = useJob();
   const [step, setStep] = useState<Step>('file');
   const [file, setFile] = useState<FileRef | null>(null);
   const [sheets, setSheets] = useState<SheetSummary[]>([]);
@@ -77,13 +79,16 @@ export function ProposalImportPage() {
       const chosen = o.sheet !== undefined ? o.sheet : sheet;
       // Without corrections the core applies the mapping remembered for this header, if any.
       const given = 'overrides' in o ? o.overrides : overrides;
-      const p = await job.run('proposals.importPreview', {
-        token: file.token,
-        sessionId: session.id,
-        ...(chosen ? { sheet: chosen } : {}),
-        ...(given !== undefined ? { overrides: given } : {}),
-        replayHistory: o.replay ?? replay,
-      });
+      const p = await job.run((jobId) =>
+        api.call('proposals.importPreview', {
+          token: file.token,
+          sessionId: session.id,
+          ...(chosen ? { sheet: chosen } : {}),
+          ...(given !== undefined ? { overrides: given } : {}),
+          replayHistory: o.replay ?? replay,
+          jobId,
+        }),
+      );
       setPreview(p);
     });
 
@@ -91,7 +96,7 @@ export function ProposalImportPage() {
     attempt(async () => {
       const ref = await pickFile({ title: '选择提案登记表', extensions: ['xlsx', 'xls', 'csv', 'xml'] });
       if (!ref) return;
-      const r = await job.run('proposals.importSheets', { token: ref.token });
+      const r = await job.run((jobId) => api.call('proposals.importSheets', { token: ref.token, jobId }));
       setFile(ref);
       setSheets(r.sheets);
       setSheet((r.sheets.find((s) => s.records !== null && !s.hidden) ?? r.sheets.find((s) => s.records !== null))?.name ?? null);
@@ -109,14 +114,17 @@ export function ProposalImportPage() {
   const commit = () =>
     attempt(async () => {
       if (!file || !session) return;
-      const r = await job.run('proposals.importCommit', {
-        token: file.token,
-        sessionId: session.id,
-        ...(sheet ? { sheet } : {}),
-        ...(overrides !== undefined ? { overrides } : {}),
-        replayHistory: replay,
-        dryRun: false,
-      });
+      const r = await job.run((jobId) =>
+        api.call('proposals.importCommit', {
+          token: file.token,
+          sessionId: session.id,
+          ...(sheet ? { sheet } : {}),
+          ...(overrides !== undefined ? { overrides } : {}),
+          replayHistory: replay,
+          dryRun: false,
+          jobId,
+        }),
+      );
       setResult(r);
       setUndone(false);
       setStep('result');
@@ -144,7 +152,6 @@ export function ProposalImportPage() {
   if (!loaded) return <Spin description="正在打开…" />;
 
   const index = STEPS.indexOf(step);
-  const percent = job.progress?.total ? Math.min(100, Math.round((job.progress.done / job.progress.total) * 100)) : undefined;
   const toImport = preview ? preview.counts.proposals + preview.counts.opinions : 0;
   const blocked = !preview || preview.blockers.length > 0;
 
@@ -160,13 +167,9 @@ export function ProposalImportPage() {
       </div>
       <Steps size="small" current={index} style={{ marginBottom: 20 }} items={STEPS.map((s) => ({ title: STEP_TITLES[s] }))} />
       {problem && <Alert type="error" showIcon closable title={problem} style={{ marginBottom: 12 }} data-testid="import-problem" onClose={() => setProblem(null)} />}
-      {job.running && (
-        <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 12 }} data-testid="import-progress">
-          <Typography.Text style={{ minWidth: 160 }}>{job.progress?.label ?? '正在处理…'}</Typography.Text>
-          <Progress style={{ flex: 1, margin: 0 }} percent={percent ?? 99} status="active" showInfo={percent !== undefined} />
-          <Button size="small" onClick={() => void job.cancel()}>
-            取消
-          </Button>
+      {job.slow && (
+        <div style={{ marginBottom: 12 }}>
+          <ProgressPanel title={step === 'preview' ? '正在导入提案' : '正在检查提案登记表'} progress={job.progress} onCancel={job.cancel} />
         </div>
       )}
 
