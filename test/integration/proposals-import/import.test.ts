@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../electron/core/context';
 import { commitProposalImport } from '../../../electron/core/proposals/import/import-commit';
 import type { BackupInfo, ProposalDetail, ProposalImportBatch, ProposalListRow } from '../../../shared/contract';
-import { call, openTestContext } from '../../helpers/context';
+import { call, openTestContext, tempDir } from '../../helpers/context';
 import { act } from '../proposals/seed';
 import { commit, preview, registerFile, seedRegisterPeople, writtenCounts, type RegisterSeed } from './seed';
 
@@ -224,5 +226,61 @@ describe('proposal register undo', () => {
     expect(!undo.ok && undo.error.message).toContain('第2号「完善青年教师导师制度」导入后办理过');
     expect(writtenCounts(ctx)).toEqual(counts);
     expect((await backups()).length).toBe(backupsBefore);
+  });
+});
+
+describe('other register layouts', () => {
+  it('reads a CSV register with one seconder per column, and fills in what is missing with warnings', async () => {
+    const csv = [
+      '提案编号,提案题目,第一提案人,附议人1,附议人2,附议人3,提案类型,承办单位,联系电话,具体建议',
+      'T-01,加强实验室安全管理,赵敏,钱学森,孙小美,,教学与管理,保卫处,0571-88886666,每学期开展一次安全检查',
+      'T-02,增加教职工停车位,钱学森,赵敏,张三丰,李秀英,后勤管理与服务,后勤管理处,电话号码,',
+      'T-03,增加教职工停车位,钱学森,赵敏,,,后勤管理与服务,后勤管理处,,',
+    ].join('\r\n');
+    const file = path.join(tempDir('csv-'), '提案汇总.csv');
+    fs.writeFileSync(file, `\uFEFF${csv}`);
+    const csvToken = ctx.files.register(file, '提案汇总.csv', false).token;
+    const p = await preview(ctx, { token: csvToken, sessionId: s.session.id });
+    expect(p.columns.map((c) => c.field)).toEqual([
+      'sourceNo', 'title', 'proposer', 'seconders', 'seconders', 'seconders', 'category', 'unit', 'contactPhone', 'suggestions',
+    ]);
+    expect(p.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [2, 'H', '承办部门「保卫处」不在承办部门列表中；可先新建该部门'],
+      [4, 'B', '与第 3 行重复（同一提案人、同一案由），本行不导入'],
+    ]);
+    expect(p.fixes.units).toEqual([{ name: '保卫处', rows: [2] }]);
+    expect(p.warnings.map((w) => [w.row, w.column, w.message])).toEqual([
+      [2, '', '没有提交日期，按 2026-03-15 登记（本届征集截止日期）'],
+      [3, '', '没有提交日期，按 2026-03-15 登记（本届征集截止日期）'],
+      [3, 'I', '联系电话「电话号码」格式不对（只能有数字、+、-、括号和空格），未导入该号码'],
+      [4, '', '没有提交日期，按 2026-03-15 登记（本届征集截止日期）'],
+    ]);
+    const row3 = p.rows.find((r) => r.excelRow === 3)!;
+    expect(row3.seconders).toEqual(['赵敏', '张三丰', '李秀英']);
+
+    await call(ctx, 'handlingUnits.create', { name: '保卫处' });
+    const r = await commit(ctx, { token: csvToken, sessionId: s.session.id });
+    expect(r.counts).toMatchObject({ proposals: 2, skipped: 1 });
+    const first = await call<ProposalDetail>(ctx, 'proposals.get', { id: (await list())[0]!.id });
+    expect(first).toMatchObject({
+      title: '加强实验室安全管理',
+      submittedDate: '2026-03-15',
+      contactPhone: '0571-88886666',
+      suggestions: '每学期开展一次安全检查',
+      remarks: '登记表原编号：T-01',
+      suggestedUnit: { name: '保卫处' },
+    });
+  });
+
+  it('remembers a corrected mapping for this header and applies it next time', async () => {
+    const first = await preview(ctx, { token, sessionId: s.session.id });
+    expect(first.mappingSource).toBe('detected');
+    await commit(ctx, { token, sessionId: s.session.id, overrides: { 办法: 'remarks' } });
+    const again = await preview(ctx, { token, sessionId: s.session.id });
+    expect(again.mappingSource).toBe('remembered');
+    expect(again.columns.find((c) => c.header === '办法')).toMatchObject({ field: 'remarks', userChosen: true });
+    const row = (await list())[0]!;
+    const detail = await call<ProposalDetail>(ctx, 'proposals.get', { id: row.id });
+    expect(detail).toMatchObject({ suggestions: null, remarks: '增加窗口，每周公布菜谱。' });
   });
 });
