@@ -9,7 +9,8 @@ import { fileToken } from './app';
  * preview hands their labels to the UI, so the list lives in one place.
  */
 
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, '任务编号格式不正确');
+/** Client-chosen id of a running import job (progress events, cancel); shared by every import. */
+export const jobId = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, '任务编号格式不正确');
 const fieldKey = z.string().min(1).max(40);
 
 /** What the clerk chose on top of the file: sheets, corrected column mappings, how to treat masked IDs. */
@@ -63,6 +64,14 @@ export type ImportColumn = z.infer<typeof importColumn>;
 export const importDiff = z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() });
 export type ImportDiff = z.infer<typeof importDiff>;
 
+/** The tail of every preview row, whatever is imported: cells beside the columns, and the row's findings. */
+export const rowFindings = {
+  /** Aligned with `columns`: what the cell shows and what would be stored ('' when nothing). */
+  cells: z.array(z.object({ raw: z.string(), value: z.string() })),
+  errors: z.array(importIssue),
+  warnings: z.array(importIssue),
+};
+
 export const previewRow = z.object({
   sheet: z.string(),
   excelRow: z.number().int(),
@@ -71,10 +80,7 @@ export const previewRow = z.object({
   note: z.string().nullable(),
   memberId: z.number().int().nullable(),
   diff: z.array(importDiff),
-  /** Aligned with `columns`: what the cell shows and what would be stored ('' when nothing). */
-  cells: z.array(z.object({ raw: z.string(), value: z.string() })),
-  errors: z.array(importIssue),
-  warnings: z.array(importIssue),
+  ...rowFindings,
 });
 export type PreviewRow = z.infer<typeof previewRow>;
 
@@ -100,11 +106,13 @@ export const sheetSummary = z.object({
 });
 export type SheetSummary = z.infer<typeof sheetSummary>;
 
-export const importPreview = z.object({
+/** What any import preview reports about the file, its header and its mapping. */
+export const previewFile = {
   fileName: z.string(),
   format: z.enum(['xlsx', 'xls', 'csv', 'xml2003']),
   sheets: z.array(sheetSummary),
-  chosenSheets: z.array(z.string()),
+};
+export const previewMapping = {
   headerRows: z.array(z.number().int()),
   /** Sentences from table detection (标题行已跳过, 表尾不是记录 …). */
   notes: z.array(z.string()),
@@ -114,15 +122,36 @@ export const importPreview = z.object({
   columns: z.array(importColumn),
   /** Every field a column can be mapped to, for the mapping selects. */
   fields: z.array(z.object({ key: z.string(), label: z.string() })),
-  /** Problems that stop the import as a whole (no 姓名 column …). Empty when it can go ahead. */
+  /** Problems that stop the import as a whole (no 姓名 / 案由 column …). Empty when it can go ahead. */
   blockers: z.array(z.string()),
-  counts: importCounts,
-  /** The first rows, then rows with findings, up to a cap. */
-  rows: z.array(previewRow),
+};
+export const previewIssues = {
   errors: z.array(importIssue),
   warnings: z.array(importIssue),
   /** Findings beyond the caps of `errors`/`warnings`, counted but not listed. */
   moreIssues: z.number().int(),
+};
+/** What a commit adds to its preview. */
+export const commitOutcome = {
+  dryRun: z.boolean(),
+  /** Null for a dry run, or when nothing was written (no valid rows). */
+  batchId: z.number().int().nullable(),
+  backup: z.string().nullable(),
+};
+/** The sheets channel of every import. */
+export const sheetsChannel = channel(
+  z.object({ token: fileToken, jobId: jobId.optional() }).strict(),
+  z.object(previewFile),
+);
+
+export const importPreview = z.object({
+  ...previewFile,
+  chosenSheets: z.array(z.string()),
+  ...previewMapping,
+  counts: importCounts,
+  /** The first rows, then rows with findings, up to a cap. */
+  rows: z.array(previewRow),
+  ...previewIssues,
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
@@ -140,20 +169,12 @@ export const importBatch = z.object({
 });
 export type ImportBatch = z.infer<typeof importBatch>;
 
-export const importResult = importPreview.extend({
-  dryRun: z.boolean(),
-  /** Null for a dry run, or when nothing was written (no valid rows). */
-  batchId: z.number().int().nullable(),
-  backup: z.string().nullable(),
-});
+export const importResult = importPreview.extend(commitOutcome);
 export type ImportResult = z.infer<typeof importResult>;
 
 export const importsChannels = {
   /** The sheets of a file, each with whether a roster table was found in it and its header signature. */
-  'imports.sheets': channel(
-    z.object({ token: fileToken, jobId: jobId.optional() }).strict(),
-    z.object({ fileName: z.string(), format: importPreview.shape.format, sheets: z.array(sheetSummary) }),
-  ),
+  'imports.sheets': sheetsChannel,
   /** Reads, maps and checks the rows against the member files; writes nothing. */
   'imports.preview': channel(importOptions, importPreview),
   /** Backup, then every valid row in one transaction as a batch (or, with dryRun, the same report only). */

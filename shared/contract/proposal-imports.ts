@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fileToken } from './app';
 import { channel } from './define';
-import { importColumn, importIssue, importPreview, sheetSummary } from './imports';
+import { commitOutcome, jobId, previewFile, previewIssues, previewMapping, rowFindings, sheetsChannel } from './imports';
 
 /**
  * Proposal register import (提案登记表导入): many offices collect proposals in Excel before the congress. The
@@ -12,7 +12,6 @@ import { importColumn, importIssue, importPreview, sheetSummary } from './import
  */
 
 const id = z.number().int().positive();
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, '任务编号格式不正确');
 
 export const proposalImportOptions = z
   .object({
@@ -44,10 +43,7 @@ export const proposalPreviewRow = z.object({
   /** Steps replayed after 登记 (立案, 交办 后勤管理处, 答复 A 类, 反馈 满意). */
   steps: z.array(z.string()),
   note: z.string().nullable(),
-  /** Aligned with `columns`: what the cell shows and what would be stored ('' when nothing). */
-  cells: z.array(z.object({ raw: z.string(), value: z.string() })),
-  errors: z.array(importIssue),
-  warnings: z.array(importIssue),
+  ...rowFindings,
 });
 export type ProposalPreviewRow = z.infer<typeof proposalPreviewRow>;
 
@@ -77,35 +73,19 @@ export const proposalImportFixes = z.object({
 export type ProposalImportFixes = z.infer<typeof proposalImportFixes>;
 
 export const proposalImportPreview = z.object({
-  fileName: z.string(),
-  format: importPreview.shape.format,
-  sheets: z.array(sheetSummary),
+  ...previewFile,
   sheet: z.string(),
-  headerRows: z.array(z.number().int()),
-  notes: z.array(z.string()),
-  signature: z.string(),
-  mappingSource: z.enum(['detected', 'remembered', 'chosen']),
-  columns: z.array(importColumn),
-  fields: z.array(z.object({ key: z.string(), label: z.string() })),
+  ...previewMapping,
   session: z.object({ id: z.number().int(), label: z.string(), minSeconders: z.number().int() }),
-  /** Problems that stop the import as a whole (no 案由 column …). */
-  blockers: z.array(z.string()),
   counts: proposalImportCounts,
   /** The first rows, then rows with findings, up to a cap. */
   rows: z.array(proposalPreviewRow),
-  errors: z.array(importIssue),
-  warnings: z.array(importIssue),
-  moreIssues: z.number().int(),
+  ...previewIssues,
   fixes: proposalImportFixes,
 });
 export type ProposalImportPreview = z.infer<typeof proposalImportPreview>;
 
-export const proposalImportResult = proposalImportPreview.extend({
-  dryRun: z.boolean(),
-  /** Null for a dry run, or when nothing was written. */
-  batchId: z.number().int().nullable(),
-  backup: z.string().nullable(),
-});
+export const proposalImportResult = proposalImportPreview.extend(commitOutcome);
 export type ProposalImportResult = z.infer<typeof proposalImportResult>;
 
 export const proposalImportBatch = z.object({
@@ -123,10 +103,7 @@ export const proposalImportBatch = z.object({
 export type ProposalImportBatch = z.infer<typeof proposalImportBatch>;
 
 export const proposalImportsChannels = {
-  'proposals.importSheets': channel(
-    z.object({ token: fileToken, jobId: jobId.optional() }).strict(),
-    z.object({ fileName: z.string(), format: importPreview.shape.format, sheets: z.array(sheetSummary) }),
-  ),
+  'proposals.importSheets': sheetsChannel,
   /** Reads, maps and checks the rows against the session's representatives and lists; writes nothing. */
   'proposals.importPreview': channel(proposalImportOptions, proposalImportPreview),
   /** Backup, then every valid row in one transaction as a batch, numbered in file order (or, with dryRun, the report only). */
