@@ -97,13 +97,16 @@ export const WRITABLE_COLUMNS = [
 ] as const;
 export type WritableRow = { [K in (typeof WRITABLE_COLUMNS)[number]]: MemberRow[K] };
 
+// Positional: binding 34 named parameters from an object costs a lookup each, felt at 100k imported rows.
 const INSERT_SQL = `INSERT INTO members (${WRITABLE_COLUMNS.join(', ')}, import_batch_id, created_at, updated_at)
-  VALUES (${WRITABLE_COLUMNS.map((c) => '@' + c).join(', ')}, @import_batch_id, @now, @now)`;
+  VALUES (${WRITABLE_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)`;
 const UPDATE_SQL = `UPDATE members SET ${WRITABLE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now
   WHERE id = @id`;
 
 export function insertMember(db: DB, row: WritableRow, now: string, batchId: number | null = null): number {
-  const info = stmt(db, INSERT_SQL).run({ ...row, now, import_batch_id: batchId });
+  const values: unknown[] = WRITABLE_COLUMNS.map((c) => row[c]);
+  values.push(batchId, now, now);
+  const info = stmt(db, INSERT_SQL).run(values);
   return Number(info.lastInsertRowid);
 }
 
@@ -182,6 +185,10 @@ export function writeSearchIndex(db: DB, id: number, name: string, ids: string[]
   if (!fresh) dropSearchIndex(db, id);
   const ins = stmt(db, 'INSERT OR IGNORE INTO member_name_grams (gram, member_id) VALUES (?, ?)');
   for (const g of grams) ins.run(g, id);
+  insertFts(db, id, name, ids);
+}
+
+export function insertFts(db: DB, id: number, name: string, ids: string[]): void {
   stmt(db, 'INSERT INTO member_fts (rowid, name, ids) VALUES (?, ?, ?)').run(id, name, ids.join(' '));
 }
 

@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../electron/core/context';
 import { commitImport } from '../../../electron/core/members/import/import-commit';
 import type { ImportBatch } from '../../../shared/contract/imports';
-import type { MemberDetail } from '../../../shared/contract/members';
+import type { MemberDetail, MemberFields } from '../../../shared/contract/members';
+import { createMember } from '../../../electron/core/members/members.service';
 import { call, openTestContext, tempDir } from '../../helpers/context';
 import { commit, dumpMembers, tokenOf, writeXlsx } from './helpers';
 
@@ -64,14 +65,26 @@ describe('commit', () => {
     expect(batches).toEqual([
       expect.objectContaining({ id: r.batchId, fileName: '花名册.xlsx', sheet: '花名册', created: 3, updated: 1, unchanged: 0, skipped: 1, undoneAt: null }),
     ]);
+    // The batch's entry stands for the members it created (2 typed before the import keep theirs); an updated
+    // member gets its own entry with the values replaced.
     const audit = ctx.db.prepare('SELECT action, count(*) AS n FROM audit_log GROUP BY action').all();
     expect(audit).toEqual(
       expect.arrayContaining([
         { action: 'imports.commit', n: 1 },
-        { action: 'members.create', n: 5 },
+        { action: 'members.create', n: 2 },
         { action: 'members.update', n: 1 },
       ]),
     );
+    const entry = ctx.db.prepare("SELECT entity_id, after_json FROM audit_log WHERE action = 'imports.commit'").get() as { entity_id: string; after_json: string };
+    expect(entry.entity_id).toBe(String(r.batchId));
+    expect(JSON.parse(entry.after_json)).toMatchObject({ fileName: '花名册.xlsx', created: 3, updated: 1 });
+    // Each new member still has its 入会 event (when the sheet gave 入会时间) and its search rows.
+    const created = ctx.db.prepare('SELECT id, join_date FROM members WHERE import_batch_id = ?').all(r.batchId) as { id: number; join_date: string | null }[];
+    for (const m of created) {
+      const ev = ctx.db.prepare("SELECT type, date, import_batch_id FROM member_events WHERE member_id = ?").all(m.id);
+      expect(ev).toEqual(m.join_date ? [{ type: 'join', date: m.join_date, import_batch_id: r.batchId }] : []);
+      expect(count('SELECT count(*) AS n FROM member_name_grams WHERE member_id = ?', m.id)).toBeGreaterThan(0);
+    }
   });
 
   it('is all or nothing: a failure in the middle of the write leaves no member, event, batch or audit entry', async () => {
@@ -89,6 +102,22 @@ describe('commit', () => {
     expect(count('SELECT count(*) AS n FROM audit_log')).toBe(before.audit);
     expect(count('SELECT count(*) AS n FROM import_batches')).toBe(0);
     expect(count('SELECT count(*) AS n FROM member_fts')).toBe(2);
+  });
+
+  it('a member typed while the import was being checked: the write checks each row again and skips the clash', async () => {
+    const token = await seedAndRoster();
+    // Between the plan and the write (the clerk saved a member in another window meanwhile).
+    const off = ctx.events.on((name, payload) => {
+      if (name === 'progress:update' && (payload as { label: string }).label === '正在备份数据') {
+        createMember(ctx, { name: '赵敏', idType: 'resident', idNumber: '32010219651001004X', memberNo: 'ZM-1', familyMembers: [] } as unknown as MemberFields);
+      }
+    });
+    const r = await commit(ctx, { token });
+    off();
+    expect(r.counts).toMatchObject({ created: 2, updated: 1, skipped: 2 });
+    expect(r.errors).toEqual(expect.arrayContaining([expect.objectContaining({ row: 4, column: 'B', message: expect.stringContaining('证件号码与已有会员 赵敏（会员证号 ZM-1）') })]));
+    expect(count("SELECT count(*) AS n FROM members WHERE id_number = '32010219651001004X'")).toBe(1);
+    expect(count('SELECT count(*) AS n FROM members WHERE import_batch_id = ?', r.batchId)).toBe(2);
   });
 
   it('a dry run reports the same and writes nothing, not even a backup', async () => {

@@ -3,15 +3,19 @@
  *
  * Both read the file, convert and plan every row while yielding to the event loop between chunks (the window
  * stays responsive and imports.cancel is heard). A commit then takes a backup ('pre-import') and writes every
- * valid row in ONE transaction — all or nothing — through insertPrepared/updatePrepared with the batch id, so
- * each member gets its audit entry and search index like a typed one. Rows with errors are skipped and listed
- * in the result and in the batch summary. A cancelled job writes nothing.
+ * valid row in ONE transaction — all or nothing — with the batch id: new members through BulkMemberWriter
+ * (row, search index, 入会 event, like a typed one; the batch's audit entry stands for them), updated ones
+ * through updatePrepared (an audit entry each, and the replaced values in import_batch_changes for the undo).
+ * Rows with errors are skipped and listed in the result and in the batch summary. A cancelled job writes
+ * nothing.
  */
 import type { ImportOptions, ImportPreview, ImportResult } from '../../../../shared/contract/imports';
 import { writeAudit } from '../../audit';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
-import { insertPrepared, updatePrepared, type WriteScope } from '../members.service';
+import { writeStamp } from '../../db/stmt';
+import { BulkMemberWriter } from '../members.bulk';
+import { updatePrepared } from '../members.service';
 import * as repo from '../members.repo';
 import * as importRepo from './import.repo';
 import { CANCELLED_MESSAGE, startJob, type Job } from './import-jobs';
@@ -40,6 +44,7 @@ async function analyse(ctx: AppContext, input: ImportInput, job: Job) {
   const source = await readChosen(ctx, input.token, input.sheets, job);
   const mapping = resolveMapping(ctx, source.chosen, input.overrides);
   const total = source.chosen.reduce((n, s) => n + s.table.records.length, 0);
+  const stamp = writeStamp(ctx.db);
   const planner = new Planner(ctx.db, ctx.clock(), total > PRELOAD_ABOVE);
   const converters: Converters = new Map();
   const planned: PlannedRow[] = [];
@@ -69,7 +74,7 @@ async function analyse(ctx: AppContext, input: ImportInput, job: Job) {
     }
   }
   job.progress('正在核对数据', planned.length, total, true);
-  return { source, mapping, planned, converters };
+  return { source, mapping, planned, converters, stamp };
 }
 
 export async function previewImport(ctx: AppContext, input: ImportInput): Promise<ImportPreview> {
@@ -93,7 +98,7 @@ export async function commitImport(
 ): Promise<ImportResult> {
   const job = startJob(ctx, input.jobId);
   try {
-    const { source, mapping, planned, converters } = await analyse(ctx, input, job);
+    const { source, mapping, planned, converters, stamp } = await analyse(ctx, input, job);
     const blockers = buildPreview(source, mapping, []).blockers;
     if (input.dryRun) {
       job.progress('检查完成（未写入）', planned.length, planned.length, true);
@@ -108,7 +113,8 @@ export async function commitImport(
       backup = (await ctx.backup('pre-import')).name;
       job.check();
       const sheets = source.chosen.map((s) => s.name);
-      batchId = writeBatch(ctx, source.fileName, sheets, source.chosen[0]!.table.headerRows, mapping, planned, job, hooks);
+      const checked = writeStamp(ctx.db) === stamp;
+      batchId = writeBatch(ctx, source.fileName, sheets, source.chosen[0]!.table.headerRows, mapping, planned, job, hooks, checked);
       ctx.optimize();
     } else {
       rememberMapping(ctx, mapping);
@@ -121,6 +127,13 @@ export async function commitImport(
   } finally {
     job.end();
   }
+}
+
+/** The sheet column a member rule's refusal is about (its first issue's field), so the report points at it. */
+function fieldOfError(e: AppError): string | null {
+  const issues = (e.details as { issues?: { path: (string | number)[] }[] } | undefined)?.issues;
+  const field = issues?.[0]?.path.at(-1);
+  return typeof field === 'string' ? (field === 'groupId' ? 'group' : field) : null;
 }
 
 /** A cancel seen by the reader or by the job reads the same to the clerk. */
@@ -158,6 +171,7 @@ function writeBatch(
   planned: PlannedRow[],
   job: Job,
   hooks: CommitHooks,
+  checked: boolean,
 ): number {
   const db = ctx.db;
   const now = ctx.clock();
@@ -173,7 +187,8 @@ function writeBatch(
       actor,
       summary: summaryOf(planned, sheets, headerRows, mapping),
     });
-    const scope: WriteScope = { db, actor, now, batchId };
+    const scope = { db, actor, now, batchId };
+    const creator = new BulkMemberWriter(scope, checked);
     job.progress('正在写入会员档案', 0, order.length, true);
     let written = 0;
     for (const i of order) {
@@ -185,7 +200,7 @@ function writeBatch(
         if (!current || current.updated_at !== p.memberUpdatedAt) p = planned[i] = planRow(db, p.row, look, now);
       }
       try {
-        if (p.action === 'create') insertPrepared(scope, p.prepared!);
+        if (p.action === 'create') creator.insert(p.prepared!);
         else if (p.action === 'update') {
           updatePrepared(scope, p.memberId as number, p.prepared!, '导入花名册');
           importRepo.insertChange(db, batchId, p.memberId as number, p.before ?? {}, p.after ?? {});
@@ -193,12 +208,13 @@ function writeBatch(
       } catch (e) {
         if (!(e instanceof AppError) || (e.code !== 'CONFLICT' && e.code !== 'VALIDATION' && e.code !== 'NOT_FOUND')) throw e;
         // The member rules check before they write, so a refusal leaves nothing of this row behind.
-        addIssue(p.row, 'errors', null, e.message);
+        addIssue(p.row, 'errors', fieldOfError(e), e.message);
         planned[i] = { ...p, action: 'skip', note: e.message, prepared: null };
       }
       // Inside the transaction the event loop is blocked; the events still leave (IPC and SSE write at once).
       if (++written % WRITE_CHUNK === 0) job.progress('正在写入会员档案', written, order.length, true);
     }
+    creator.finish();
     const summary = summaryOf(planned, sheets, headerRows, mapping);
     importRepo.setBatchSummary(db, batchId, summary);
     rememberMapping(ctx, mapping);
