@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import ExcelJS from 'exceljs';
 import { createAppContext } from '../../electron/core/context';
 import { silentLogger } from '../../electron/core/log';
@@ -64,6 +65,9 @@ async function ourImport(file: string): Promise<ChildResult> {
       if (name !== 'progress:update') return;
       const label = phase((payload as { label: string }).label);
       // BENCH_MEM=1 prints memory at every progress event (to stderr), to see where the heap grows.
+      if (process.env.BENCH_SNAPSHOT && label === process.env.BENCH_SNAPSHOT && marks[marks.length - 1]?.[0] !== label) {
+        console.error('heap snapshot:', v8.writeHeapSnapshot(path.join(os.tmpdir(), `import-${label}.heapsnapshot`)));
+      }
       if (process.env.BENCH_MEM) console.error(label, JSON.stringify(process.memoryUsage(), (_k, v: unknown) => (typeof v === 'number' ? Math.round(v / 1048576) : v)));
       if (marks[marks.length - 1]?.[0] !== label) marks.push([label, performance.now(), cpu(), process.memoryUsage().heapUsed / 1048576]);
     });
