@@ -37,6 +37,9 @@ export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<un
  * The single entry from any host: validate, run, and turn every outcome into a Result. Nothing thrown
  * escapes, so a malformed payload or an unknown channel can never crash the main process.
  */
+/** SQLITE_BUSY in the clerk's words. */
+export const BUSY_MESSAGE = '正在写入另一项工作（如导入花名册），刚才的修改没有保存；请等它完成后再试。';
+
 export function createRouter<Ctx>(opts: RouterOptions<Ctx>): Dispatch {
   const log = opts.logger.child('router');
   return async (channel, rawInput) => {
@@ -71,6 +74,8 @@ export function createRouter<Ctx>(opts: RouterOptions<Ctx>): Dispatch {
       return { ok: true, data };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toData() };
+      // Another connection holds the write lock (a roster import being written, or the CLI): refused at once.
+      if (e instanceof Error && (e as { code?: unknown }).code === 'SQLITE_BUSY') return { ok: false, error: { code: 'CONFLICT', message: BUSY_MESSAGE } };
       const correlationId = newCorrelationId();
       log.error('unhandled error', { channel, correlationId, error: e });
       return {

@@ -21,11 +21,3 @@ export function stmt(db: DB, sql: string): Database.Statement {
   return s;
 }
 
-/**
- * Changes a plan made earlier may have missed: this connection's writes (total_changes) and other
- * connections' commits (data_version, e.g. the CLI on the same folder). Equal stamps: nothing was written.
- */
-export function writeStamp(db: DB): string {
-  const own = stmt(db, 'SELECT total_changes() AS n').get() as { n: number };
-  return `${own.n}|${db.pragma('data_version', { simple: true }) as number}`;
-}

@@ -50,7 +50,7 @@ export function assertUnique(db: DB, row: repo.WritableRow, excludeId: number | 
   }
 }
 
-export function assertGroup(db: DB, groupId: number | null): void {
+function assertGroup(db: DB, groupId: number | null): void {
   if (groupId != null && !getUnit(db, groupId)) {
     throw validationError('所选工会小组不存在。', [{ path: ['member', 'groupId'], message: '工会小组不存在' }]);
   }

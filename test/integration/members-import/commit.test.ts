@@ -5,12 +5,12 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppContext } from '../../../electron/core/context';
 import { commitImport } from '../../../electron/core/members/import/import-commit';
 import type { ImportBatch } from '../../../shared/contract/imports';
-import type { MemberDetail, MemberFields } from '../../../shared/contract/members';
-import { createMember } from '../../../electron/core/members/members.service';
+import type { MemberDetail } from '../../../shared/contract/members';
+import { BUSY_MESSAGE } from '../../../electron/core/router';
 import { call, openTestContext, tempDir } from '../../helpers/context';
 import { commit, dumpMembers, tokenOf, writeXlsx } from './helpers';
 
@@ -104,20 +104,27 @@ describe('commit', () => {
     expect(count('SELECT count(*) AS n FROM member_fts')).toBe(2);
   });
 
-  it('a member typed while the import was being checked: the write checks each row again and skips the clash', async () => {
+  it('a save elsewhere while the import is being written is refused at once (nothing waits, nothing is lost)', async () => {
     const token = await seedAndRoster();
-    // Between the plan and the write (the clerk saved a member in another window meanwhile).
+    // The clerk saves a member (another window) while the import's rows are being checked and written.
+    let refused: unknown = null;
     const off = ctx.events.on((name, payload) => {
-      if (name === 'progress:update' && (payload as { label: string }).label === '正在备份数据') {
-        createMember(ctx, { name: '赵敏', idType: 'resident', idNumber: '32010219651001004X', memberNo: 'ZM-1', familyMembers: [] } as unknown as MemberFields);
+      if (name === 'progress:update' && (payload as { label: string }).label === '正在核对数据' && refused === null) {
+        refused = 'pending';
+        void ctx.dispatch('members.create', { member: { name: '周到', idNumber: '11010819900101001X' } }).then((r) => (refused = r));
       }
     });
+    const started = performance.now();
     const r = await commit(ctx, { token });
     off();
-    expect(r.counts).toMatchObject({ created: 2, updated: 1, skipped: 2 });
-    expect(r.errors).toEqual(expect.arrayContaining([expect.objectContaining({ row: 4, column: 'B', message: expect.stringContaining('证件号码与已有会员 赵敏（会员证号 ZM-1）') })]));
-    expect(count("SELECT count(*) AS n FROM members WHERE id_number = '32010219651001004X'")).toBe(1);
-    expect(count('SELECT count(*) AS n FROM members WHERE import_batch_id = ?', r.batchId)).toBe(2);
+    await vi.waitFor(() => expect(refused).not.toBe('pending'));
+    expect(refused).toEqual({ ok: false, error: { code: 'CONFLICT', message: BUSY_MESSAGE } });
+    expect(performance.now() - started).toBeLessThan(4000); // not the 5 s busy timeout
+    expect(r.counts).toMatchObject({ created: 3, updated: 1, skipped: 1 });
+    expect(count("SELECT count(*) AS n FROM members WHERE name = '周到'")).toBe(0);
+    // Afterwards the connection waits for a lock again as usual, and saving works.
+    expect(ctx.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect((await ctx.dispatch('members.create', { member: { name: '周到', idNumber: '11010819900101001X' } })).ok).toBe(true);
   });
 
   it('a dry run reports the same and writes nothing, not even a backup', async () => {

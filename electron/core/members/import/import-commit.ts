@@ -2,28 +2,29 @@
  * Preview and commit of a roster import.
  *
  * Both read the file, convert and plan every row while yielding to the event loop between chunks (the window
- * stays responsive and imports.cancel is heard). A commit then takes a backup ('pre-import') and writes every
- * valid row in ONE transaction — all or nothing — with the batch id: new members through BulkMemberWriter
- * (row, search index, 入会 event, like a typed one; the batch's audit entry stands for them), updated ones
- * through updatePrepared (an audit entry each, and the replaced values in import_batch_changes for the undo).
- * Rows with errors are skipped and listed in the result and in the batch summary. A cancelled job writes
- * nothing.
+ * stays responsive and imports.cancel is heard). A commit takes a backup ('pre-import') and starts the import
+ * writer (import-writer.ts: its own connection, in a worker thread) BEFORE planning: the writer's transaction
+ * locks out other writers, so the plan stays true, and each planned chunk is written while the next is being
+ * checked. All valid rows or nothing: the writer commits after the last row, and rolls back on cancel or any
+ * failure. New members go in through BulkMemberWriter (row, search index, 入会 event; the batch's audit entry
+ * stands for them), updated ones through updatePrepared (an audit entry each, the replaced values in
+ * import_batch_changes for the undo). Rows with errors are skipped and listed in the result and in the batch
+ * summary.
  */
 import type { ImportOptions, ImportPreview, ImportResult } from '../../../../shared/contract/imports';
-import { writeAudit } from '../../audit';
+import fs from 'node:fs';
 import type { AppContext } from '../../context';
+import { resolveBackup } from '../../db/backup';
 import { AppError } from '../../errors';
-import { writeStamp } from '../../db/stmt';
-import { BulkMemberWriter } from '../members.bulk';
-import { updatePrepared } from '../members.service';
-import * as repo from '../members.repo';
 import * as importRepo from './import.repo';
 import { CANCELLED_MESSAGE, startJob, type Job } from './import-jobs';
-import { planRow, Planner, PRELOAD_ABOVE, type PlannedRow, PlanLookups } from './import-plan';
+import { Planner, PRELOAD_ABOVE, type PlannedRow } from './import-plan';
 import { buildPreview, countsOf, PREVIEW_FIRST_ROWS, PREVIEW_MAX_ROWS } from './import-report';
-import { addIssue, resolveMapping, sheetConverter, type Converters, type MaskedIdPolicy } from './import-rows';
+import { resolveMapping, sheetConverter, type Converters, type MaskedIdPolicy, type ResolvedMapping } from './import-rows';
 import type { DetectedRecord } from '../../spreadsheet/detect';
-import { forgetSource, readChosen } from './import-source';
+import { forgetSource, readChosen, type SourceFile } from './import-source';
+import type { WriterRow } from './import-writer';
+import { startWriter, type WriterClient } from './writer-client';
 
 export interface ImportInput {
   token: string;
@@ -35,19 +36,35 @@ export interface ImportInput {
 
 /** Test seams: a failure injected at a given row proves the transaction leaves nothing behind. */
 export interface CommitHooks {
+  /** Runs in-process (no worker) before each row is written. */
   beforeWrite?(index: number): void;
+  /** The same, for the threaded writer: the worker fails before this 0-based row. */
+  failAtRow?: number;
 }
 
-const WRITE_CHUNK = 2000;
+/** Planned rows handed to the writer at a time (and between yields to the event loop). */
+const CHUNK = 2048;
 
-async function analyse(ctx: AppContext, input: ImportInput, job: Job) {
+type Sink = (rows: PlannedRow[]) => Promise<void>;
+
+/**
+ * Reads, maps and plans every row. `begin` (a commit) runs after the mapping and before the first row is
+ * planned; the sink it returns gets each planned chunk.
+ */
+async function analyse(
+  ctx: AppContext,
+  input: ImportInput,
+  job: Job,
+  begin?: (source: SourceFile, mapping: ResolvedMapping, total: number) => Promise<Sink | null>,
+) {
   const source = await readChosen(ctx, input.token, input.sheets, job);
   const mapping = resolveMapping(ctx, source.chosen, input.overrides);
   const total = source.chosen.reduce((n, s) => n + s.table.records.length, 0);
-  const stamp = writeStamp(ctx.db);
+  const sink = begin ? await begin(source, mapping, total) : null;
   const planner = new Planner(ctx.db, ctx.clock(), total > PRELOAD_ABOVE);
   const converters: Converters = new Map();
   const planned: PlannedRow[] = [];
+  let sent = 0;
   let shown = 0;
   for (const sheet of source.chosen) {
     const { toRow, full } = sheetConverter(ctx, sheet, mapping, input.maskedIds ?? 'skip');
@@ -57,9 +74,8 @@ async function analyse(ctx: AppContext, input: ImportInput, job: Job) {
       const row = toRow(records[i] as DetectedRecord);
       const p = planner.add(row);
       planned.push(p);
-      // Only an update may be planned again at write time (its member edited meanwhile); the others' sheet
-      // values are in `prepared` or no longer needed.
-      if (p.action !== 'update') row.fields = {};
+      // The sheet values are in `prepared` now (or no longer needed).
+      row.fields = {};
       // Memory: a large file (not kept for the next preview) keeps only the records a preview may show.
       const mayShow = planned.length <= PREVIEW_FIRST_ROWS || ((row.errors.length > 0 || row.warnings.length > 0) && shown < PREVIEW_MAX_ROWS);
       if (mayShow) shown++;
@@ -67,14 +83,17 @@ async function analyse(ctx: AppContext, input: ImportInput, job: Job) {
         row.record = null;
         records[i] = null;
       }
-      if ((planned.length & 0x7ff) === 0) {
+      if (planned.length % CHUNK === 0) {
+        await sink?.(planned.slice(sent));
+        sent = planned.length;
         job.progress('正在核对数据', planned.length, total);
         await job.yield();
       }
     }
   }
+  await sink?.(planned.slice(sent));
   job.progress('正在核对数据', planned.length, total, true);
-  return { source, mapping, planned, converters, stamp };
+  return { source, mapping, planned, converters };
 }
 
 export async function previewImport(ctx: AppContext, input: ImportInput): Promise<ImportPreview> {
@@ -97,51 +116,116 @@ export async function commitImport(
   hooks: CommitHooks = {},
 ): Promise<ImportResult> {
   const job = startJob(ctx, input.jobId);
+  let writer: WriterClient | null = null;
+  let busyTimeout: number | null = null;
   try {
-    const { source, mapping, planned, converters, stamp } = await analyse(ctx, input, job);
-    const blockers = buildPreview(source, mapping, []).blockers;
     if (input.dryRun) {
+      const { source, mapping, planned, converters } = await analyse(ctx, input, job);
       job.progress('检查完成（未写入）', planned.length, planned.length, true);
       return { ...buildPreview(source, mapping, planned, converters), dryRun: true, batchId: null, backup: null };
     }
-    if (blockers.length) throw new AppError('VALIDATION', blockers.join('；'));
-    const toWrite = planned.filter((p) => p.action === 'create' || p.action === 'update');
     let backup: string | null = null;
-    let batchId: number | null = null;
-    if (toWrite.length) {
+    let written = 0;
+    let toWrite = 0;
+    let planningDone = false;
+    const now = ctx.clock();
+    const { source, mapping, planned, converters } = await analyse(ctx, input, job, async (source, mapping, total) => {
+      const blockers = buildPreview(source, mapping, []).blockers;
+      if (blockers.length) throw new AppError('VALIDATION', blockers.join('；'));
+      if (total === 0) return null;
       job.progress('正在备份数据', 0, null, true);
       backup = (await ctx.backup('pre-import')).name;
       job.check();
       const sheets = source.chosen.map((s) => s.name);
-      const checked = writeStamp(ctx.db) === stamp;
-      batchId = writeBatch(ctx, source.fileName, sheets, source.chosen[0]!.table.headerRows, mapping, planned, job, hooks, checked);
+      // While the writer holds the lock, a save on this connection is refused at once (the router says why)
+      // instead of freezing the main process for the busy timeout.
+      busyTimeout = ctx.db.pragma('busy_timeout', { simple: true }) as number;
+      ctx.db.pragma('busy_timeout = 0');
+      writer = await startWriter(
+        {
+          dbPath: ctx.paths.dbPath,
+          actor: ctx.actor(),
+          nowIso: now.toISOString(),
+          fileName: source.fileName,
+          sheet: sheets.join('、'),
+          summary: summaryOf([], sheets, source.chosen[0]!.table.headerRows, mapping),
+          failAtRow: hooks.failAtRow,
+        },
+        {
+          beforeWrite: hooks.beforeWrite,
+          onWritten: (n) => {
+            written = n;
+            if (planningDone) job.progress('正在写入会员档案', n, toWrite);
+          },
+        },
+      );
+      const w: WriterClient = writer;
+      if (w.fallback) ctx.logger.warn('import writer thread unavailable; writing in-process', { reason: w.fallback });
+      return async (rows) => {
+        const out = toWriterRows(rows);
+        toWrite += out.length;
+        if (out.length) await w.rows(out);
+      };
+    });
+    const sheets = source.chosen.map((s) => s.name);
+    planningDone = true;
+    let batchId: number | null = null;
+    const w = writer as WriterClient | null;
+    if (w && toWrite) {
+      job.progress('正在写入会员档案', written, toWrite, true);
+      const summary = summaryOf(planned, sheets, source.chosen[0]!.table.headerRows, mapping);
+      const { skippedRows: _rows, ...counts } = summary;
+      await w.finish({ summary, mapping: mappingMemo(mapping), counts });
+      writer = null;
+      batchId = w.batchId;
       ctx.optimize();
     } else {
+      // Nothing to write: no batch, and the backup taken for it is not kept. The lock is released before the
+      // mapping is remembered on this connection.
+      if (w) await w.abort();
+      writer = null;
+      if (backup) fs.rmSync(resolveBackup(ctx.paths.backupsDir, backup), { force: true });
+      backup = null;
       rememberMapping(ctx, mapping);
     }
     forgetSource(ctx);
     job.progress('导入完成', planned.length, planned.length, true);
     return { ...buildPreview(source, mapping, planned, converters), dryRun: false, batchId, backup };
   } catch (e) {
+    await (writer as WriterClient | null)?.abort().catch(() => undefined);
     throw cancelledAsOne(e);
   } finally {
+    if (busyTimeout !== null) ctx.db.pragma(`busy_timeout = ${busyTimeout}`);
     job.end();
   }
 }
 
-/** The sheet column a member rule's refusal is about (its first issue's field), so the report points at it. */
-function fieldOfError(e: AppError): string | null {
-  const issues = (e.details as { issues?: { path: (string | number)[] }[] } | undefined)?.issues;
-  const field = issues?.[0]?.path.at(-1);
-  return typeof field === 'string' ? (field === 'groupId' ? 'group' : field) : null;
+/** Creates and updates of a planned chunk, as the writer takes them; a create's prepared row is let go. */
+function toWriterRows(rows: PlannedRow[]): WriterRow[] {
+  const out: WriterRow[] = [];
+  for (const p of rows) {
+    if (p.action === 'create') {
+      out.push({ kind: 'create', row: p.prepared!.row });
+      p.prepared = null;
+    } else if (p.action === 'update') {
+      out.push({ kind: 'update', id: p.memberId as number, row: p.prepared!.row, before: p.before ?? {}, after: p.after ?? {} });
+    }
+  }
+  return out;
 }
 
 /** A cancel seen by the reader or by the job reads the same to the clerk. */
 const cancelledAsOne = (e: unknown): unknown =>
   e instanceof AppError && e.code === 'CANCELLED' ? new AppError('CANCELLED', CANCELLED_MESSAGE) : e;
 
+/** What the writer should do with the clerk's mapping (see rememberMapping). */
+function mappingMemo(mapping: ResolvedMapping) {
+  if (!mapping.explicit) return null;
+  return { signature: mapping.signature, headers: mapping.first.columns.map((c) => c.header), overrides: mapping.overrides };
+}
+
 /** A mapping the clerk sent is remembered for this header; an empty one forgets what was remembered. */
-function rememberMapping(ctx: AppContext, mapping: ReturnType<typeof resolveMapping>): void {
+function rememberMapping(ctx: AppContext, mapping: ResolvedMapping): void {
   if (!mapping.explicit) return;
   if (!Object.keys(mapping.overrides).length) {
     importRepo.deleteMapping(ctx.db, 'members', mapping.signature);
@@ -157,90 +241,7 @@ function rememberMapping(ctx: AppContext, mapping: ReturnType<typeof resolveMapp
   );
 }
 
-/**
- * The one write transaction. A row whose member was edited after it was planned (the planning yielded) is
- * planned again here, synchronously, so nobody's edit is overwritten with stale values. A row the member
- * rules refuse at this point (a number taken meanwhile) is skipped with its message, never dropped.
- */
-function writeBatch(
-  ctx: AppContext,
-  fileName: string,
-  sheets: string[],
-  headerRows: number[],
-  mapping: ReturnType<typeof resolveMapping>,
-  planned: PlannedRow[],
-  job: Job,
-  hooks: CommitHooks,
-  checked: boolean,
-): number {
-  const db = ctx.db;
-  const now = ctx.clock();
-  const actor = ctx.actor();
-  const look = new PlanLookups(db);
-  const order = writeOrder(planned);
-  return db.transaction(() => {
-    const batchId = importRepo.insertBatch(db, {
-      kind: 'members',
-      fileName,
-      sheet: sheets.join('、'),
-      at: now.toISOString(),
-      actor,
-      summary: summaryOf(planned, sheets, headerRows, mapping),
-    });
-    const scope = { db, actor, now, batchId };
-    const creator = new BulkMemberWriter(scope, checked);
-    job.progress('正在写入会员档案', 0, order.length, true);
-    let written = 0;
-    for (const i of order) {
-      let p = planned[i] as PlannedRow;
-      if (p.action !== 'create' && p.action !== 'update') continue;
-      hooks.beforeWrite?.(written);
-      if (p.action === 'update') {
-        const current = repo.getMemberRow(db, p.memberId as number);
-        if (!current || current.updated_at !== p.memberUpdatedAt) p = planned[i] = planRow(db, p.row, look, now);
-      }
-      try {
-        if (p.action === 'create') creator.insert(p.prepared!);
-        else if (p.action === 'update') {
-          updatePrepared(scope, p.memberId as number, p.prepared!, '导入花名册');
-          importRepo.insertChange(db, batchId, p.memberId as number, p.before ?? {}, p.after ?? {});
-        }
-      } catch (e) {
-        if (!(e instanceof AppError) || (e.code !== 'CONFLICT' && e.code !== 'VALIDATION' && e.code !== 'NOT_FOUND')) throw e;
-        // The member rules check before they write, so a refusal leaves nothing of this row behind.
-        addIssue(p.row, 'errors', fieldOfError(e), e.message);
-        planned[i] = { ...p, action: 'skip', note: e.message, prepared: null };
-      }
-      // Inside the transaction the event loop is blocked; the events still leave (IPC and SSE write at once).
-      if (++written % WRITE_CHUNK === 0) job.progress('正在写入会员档案', written, order.length, true);
-    }
-    creator.finish();
-    const summary = summaryOf(planned, sheets, headerRows, mapping);
-    importRepo.setBatchSummary(db, batchId, summary);
-    rememberMapping(ctx, mapping);
-    const { skippedRows: _rows, ...counts } = summary;
-    writeAudit(db, actor, now, { action: 'imports.commit', entity: 'import_batch', entityId: batchId, after: { fileName, ...counts } });
-    return batchId;
-  })();
-}
-
-/**
- * Updates first, then new members in 拼音 order: the sort-key and pinyin indexes (and the rowids the list pages
- * by) then grow at their end instead of at random places, which keeps the one big transaction's pages hot.
- */
-function writeOrder(planned: PlannedRow[]): number[] {
-  const updates: number[] = [];
-  const creates: number[] = [];
-  planned.forEach((p, i) => {
-    if (p.action === 'update') updates.push(i);
-    else if (p.action === 'create') creates.push(i);
-  });
-  const keyed = creates.map((i) => ({ i, key: (planned[i] as PlannedRow).prepared!.row.sort_key }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
-  return [...updates, ...keyed.map((k) => k.i)];
-}
-
-function summaryOf(planned: PlannedRow[], sheets: string[], headerRows: number[], mapping: ReturnType<typeof resolveMapping>): importRepo.BatchSummary {
+function summaryOf(planned: PlannedRow[], sheets: string[], headerRows: number[], mapping: ResolvedMapping): importRepo.BatchSummary {
   const c = countsOf(planned);
   return {
     rowsRead: c.rowsRead,

@@ -1,0 +1,100 @@
+/**
+ * The import writer in its real worker thread (the bundle the app, CLI and bench use, built here with esbuild
+ * beside node_modules so the worker finds better-sqlite3): a commit written by it, a failure inside it rolled
+ * back completely, a save elsewhere refused while it holds the lock, and a worker that cannot start replaced by
+ * the in-process writer.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../../electron/core/context';
+import { commitImport } from '../../../electron/core/members/import/import-commit';
+import { startWriter, workerScript } from '../../../electron/core/members/import/writer-client';
+import { openTestContext, tempDir } from '../../helpers/context';
+import { dumpMembers, tokenOf, writeXlsx } from './helpers';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const OUT = path.join(ROOT, 'node_modules', '.cache', 'ledger-test-workers');
+const BUNDLE = path.join(OUT, `import-writer-${process.pid}.cjs`);
+
+beforeAll(async () => {
+  await build({
+    entryPoints: [path.join(ROOT, 'electron/core/members/import/import-writer.worker.ts')],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  process.env.LEDGER_IMPORT_WORKER = BUNDLE;
+});
+afterAll(() => {
+  delete process.env.LEDGER_IMPORT_WORKER;
+  fs.rmSync(BUNDLE, { force: true });
+});
+
+let ctx: AppContext;
+let dir: string;
+beforeEach(async () => {
+  ctx = await openTestContext();
+  dir = tempDir();
+});
+afterEach(async () => {
+  await ctx.close();
+});
+
+const count = (sql: string, ...p: unknown[]) => (ctx.db.prepare(sql).get(...p) as { n: number }).n;
+
+/** 3 000 people (more than one chunk of 2 048), one of them already a member whose 职务 changes. */
+async function roster(): Promise<string> {
+  await ctx.dispatch('members.create', { member: { name: '王秀英', idNumber: '310115199007040026', memberNo: 'HY-0', jobTitle: '教师' } });
+  const rows: (string | null)[][] = [['姓名', '身份证号码', '会员证号', '职务', '入会时间']];
+  rows.push(['王秀英', '310115199007040026', 'HY-0', '年级组长', null]);
+  for (let i = 1; i < 3000; i++) rows.push([`会员${i}`, null, `HY-${i}`, '教师', '2010-09-01']);
+  return tokenOf(ctx, await writeXlsx(path.join(dir, '花名册.xlsx'), { 花名册: rows }));
+}
+
+describe('import writer thread', () => {
+  it('is the bundle the import uses, and writes a whole commit', async () => {
+    expect(workerScript()).toBe(BUNDLE);
+    const r = await commitImport(ctx, { token: await roster() });
+    expect(r.counts).toMatchObject({ rowsRead: 3000, created: 2999, updated: 1, skipped: 0 });
+    expect(count('SELECT count(*) AS n FROM members WHERE import_batch_id = ?', r.batchId)).toBe(2999);
+    expect(count("SELECT count(*) AS n FROM member_events WHERE type = 'join' AND import_batch_id = ?", r.batchId)).toBe(2999);
+    expect(count("SELECT count(*) AS n FROM members WHERE member_no = 'HY-0' AND job_title = '年级组长'")).toBe(1);
+    expect(count('SELECT count(*) AS n FROM import_batch_changes WHERE batch_id = ?', r.batchId)).toBe(1);
+    // Searchable at once: a 2-character fragment (grams) and a 3+ one (trigram index).
+    expect((ctx.db.prepare("SELECT count(*) AS n FROM member_name_grams WHERE gram = '会员'").get() as { n: number }).n).toBe(2999);
+    expect((await ctx.dispatch('members.list', { search: '会员29' })).ok).toBe(true);
+    expect(ctx.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  it('a failure inside the thread rolls the whole import back: no member, event, batch, audit entry or search row', async () => {
+    const token = await roster();
+    const before = { members: dumpMembers(ctx), audit: count('SELECT count(*) AS n FROM audit_log'), grams: count('SELECT count(*) AS n FROM member_name_grams') };
+    await expect(commitImport(ctx, { token }, { failAtRow: 2500 })).rejects.toThrow('injected failure');
+    expect(dumpMembers(ctx)).toEqual(before.members);
+    expect(count('SELECT count(*) AS n FROM audit_log')).toBe(before.audit);
+    expect(count('SELECT count(*) AS n FROM member_name_grams')).toBe(before.grams);
+    expect(count('SELECT count(*) AS n FROM import_batches')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM member_events')).toBe(0);
+    // The lock is gone with the thread: the clerk can save again.
+    expect((await ctx.dispatch('members.create', { member: { name: '周到' } })).ok).toBe(true);
+  });
+
+  it('a worker that cannot start is replaced by the in-process writer, which does the same work', async () => {
+    process.env.LEDGER_IMPORT_WORKER = path.join(OUT, 'missing.cjs');
+    try {
+      const start = { dbPath: ctx.paths.dbPath, actor: '干事', nowIso: new Date().toISOString(), fileName: 'x.xlsx', sheet: 'S', summary: { rowsRead: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, sheets: ['S'], headerRows: [1], signature: 's', skippedRows: [] } };
+      const w = await startWriter(start);
+      expect(w.threaded).toBe(false);
+      expect(w.fallback).toBeTruthy();
+      await w.abort();
+      expect(count('SELECT count(*) AS n FROM import_batches')).toBe(0);
+    } finally {
+      process.env.LEDGER_IMPORT_WORKER = BUNDLE;
+    }
+  });
+});
