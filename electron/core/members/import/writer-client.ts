@@ -42,11 +42,11 @@ export interface WriterClient {
 const toAppError = (e: { code: string; message: string }) =>
   e.code === 'INTERNAL' ? new AppError('INTERNAL', `写入会员档案时出错，本次导入没有写入任何数据（${e.message}）`) : new AppError(e.code as ErrorCode, e.message);
 
-/** The bundled worker beside this bundle (dist/<entry>/x.cjs → dist/workers/); unpacked when inside an asar. */
+/** The bundled worker beside this bundle (dist/<entry>/x.cjs → dist/workers/), inside the app's asar too. */
 export function workerScript(): string | null {
   const override = process.env.LEDGER_IMPORT_WORKER;
   if (override) return override;
-  const file = path.join(__dirname, '..', 'workers', 'import-writer.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  const file = path.join(__dirname, '..', 'workers', 'import-writer.cjs');
   return fs.existsSync(file) ? file : null;
 }
 
