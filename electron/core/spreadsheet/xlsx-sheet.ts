@@ -42,6 +42,9 @@ function isoCell(raw: string): Cell | undefined {
   return { value: d, text: formatDate(d, code), numFmt: code, isDateFormat: true };
 }
 
+/** Distinct numeric cells remembered for sharing; past this (序号 1…n, unique amounts) they are not. */
+const NUMBER_CELLS_KEPT = 200_000;
+
 // Cell types (the t attribute) as small integers, decided from the attribute's characters.
 const T_NUM = 0;
 const T_SST = 1;
@@ -83,6 +86,8 @@ export async function readSheetXml(
   const grid = new GridBuilder(name, limits);
   // One Cell per shared string, reused wherever that string appears (男, 汉族, 群众 … repeat on every row).
   const sstCells: (Cell | undefined)[] = new Array(sst.length);
+  const numberCells = new Map<number, Map<number, Cell>>();
+  let numberCellsKept = 0;
   let row = -1;
   let col = -1;
   let type = T_NUM;
@@ -167,7 +172,16 @@ export async function readSheetXml(
       default: {
         const int = vParts === 1 ? intAt(vBuf, vS, vE) : -1;
         const n = int >= 0 ? int : Number(vText());
-        return makeNumberCell(n, xfs[style], date1904);
+        // Like the shared strings: one Cell per (style, number). Dates and amounts repeat down a roster (入会
+        // 时间 2010-09-01 on hundreds of rows), and each date cell is a Date, its text and the Cell.
+        let byNumber = numberCells.get(style);
+        if (!byNumber) numberCells.set(style, (byNumber = new Map()));
+        let cell = byNumber.get(n);
+        if (!cell) {
+          cell = makeNumberCell(n, xfs[style], date1904);
+          if (cell && numberCellsKept++ < NUMBER_CELLS_KEPT) byNumber.set(n, cell);
+        }
+        return cell;
       }
     }
   };
