@@ -28,6 +28,9 @@ export class LedgerServer {
         PORT: '0',
         LEDGER_DATA_DIR: this.dataDir,
         LEDGER_TEST: '1',
+        // The office PC's clock: the page runs in Asia/Shanghai (playwright.config.ts), so the server must too,
+        // or from 16:00 UTC the page's "today" is the server's tomorrow and every 今天 default is refused.
+        TZ: 'Asia/Shanghai',
         // The run's private copy of the web build (global-setup.ts); dist/web when run without it.
         ...(process.env.LEDGER_E2E_WEB_DIR ? { LEDGER_WEB_DIR: process.env.LEDGER_E2E_WEB_DIR } : {}),
       },

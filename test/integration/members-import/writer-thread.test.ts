@@ -84,6 +84,24 @@ describe('import writer thread', () => {
     expect((await ctx.dispatch('members.create', { member: { name: '周到' } })).ok).toBe(true);
   });
 
+  it('cancelled while rows are being checked and written: rolled back, the lock released, nothing written', async () => {
+    const token = await roster();
+    const before = { members: dumpMembers(ctx), audit: count('SELECT count(*) AS n FROM audit_log') };
+    // After the first chunk went to the writer (2 048 rows checked), the clerk presses 取消.
+    const off = ctx.events.on((name, payload) => {
+      const p = payload as { jobId: string; label: string; done: number };
+      if (name === 'progress:update' && p.label === '正在核对数据' && p.done >= 2048) void ctx.dispatch('imports.cancel', { jobId: p.jobId });
+    });
+    const r = await ctx.dispatch('imports.commit', { token, jobId: 'cancel-mid-write' });
+    off();
+    expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED', message: '导入已取消，没有写入任何数据' } });
+    expect(dumpMembers(ctx)).toEqual(before.members);
+    expect(count('SELECT count(*) AS n FROM audit_log')).toBe(before.audit);
+    expect(count('SELECT count(*) AS n FROM import_batches')).toBe(0);
+    expect(ctx.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect((await ctx.dispatch('members.create', { member: { name: '周到' } })).ok).toBe(true);
+  });
+
   it('a worker that cannot start is replaced by the in-process writer, which does the same work', async () => {
     process.env.LEDGER_IMPORT_WORKER = path.join(OUT, 'missing.cjs');
     try {
