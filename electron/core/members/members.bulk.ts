@@ -1,8 +1,8 @@
 /**
  * Many new members in one transaction (a roster import): the same member rows, search index and 入会 events a
  * typed member gets, written set-wise. At 100,000 rows the per-row statements of insertPrepared cost seconds:
- * the grams go in multi-row statements as they come (sorted by gram at the end measured no faster, and held
- * 500k pairs in memory), the 入会 events in one INSERT … SELECT, and the
+ * the grams go in multi-row statements (in gram order when bulk loading), the 入会 events in one INSERT …
+ * SELECT, and the
  * batch's own audit entry stands for its members (each carries the batch id; the batch lists its counts and
  * can be undone as a whole).
  */
@@ -18,14 +18,22 @@ const GRAMS_PER_STATEMENT = 500;
 export class BulkMemberWriter {
   /** gram, member id, gram, member id … not yet written. */
   private readonly grams: (string | number)[] = [];
+  /** sortGrams: each 1–2 unit gram and its member packed in one exact double (gram code × 2^21 + id). */
+  private packed = new Float64Array(1024);
+  private packedCount = 0;
   private readonly nowIso: string;
 
   /**
    * The rows were planned while this transaction held the write lock (import-writer.ts), so the per-row
    * lookups for a taken ID number or 会员证号 and a vanished 小组 would only repeat the plan; the unique indexes
    * and the foreign key still refuse a clash, failing the whole import rather than storing it.
+   * `sortGrams` (bulk load, the grams' member index dropped): grams are gathered and written in gram order by
+   * writeGrams, so the gram table grows at its end; otherwise they go in as they come.
    */
-  constructor(private readonly scope: WriteScope & { batchId: number }) {
+  constructor(
+    private readonly scope: WriteScope & { batchId: number },
+    private readonly opts: { sortGrams?: boolean } = {},
+  ) {
     this.nowIso = scope.now.toISOString();
   }
 
@@ -33,9 +41,22 @@ export class BulkMemberWriter {
     const { db, batchId } = this.scope;
     const id = repo.insertMember(db, p.row, this.nowIso, batchId);
     repo.insertFts(db, id, p.row.name, searchIds(p.row));
-    for (const g of nameGrams(p.row.name)) this.grams.push(g, id);
+    for (const g of nameGrams(p.row.name)) {
+      if (this.opts.sortGrams && g.length <= 2 && id < MAX_PACKED_ID) this.pack(g, id);
+      else this.grams.push(g, id);
+    }
     if (this.grams.length >= 2 * GRAMS_PER_STATEMENT) this.flushGrams();
     return id;
+  }
+
+  private pack(g: string, id: number): void {
+    if (this.packedCount === this.packed.length) {
+      const bigger = new Float64Array(this.packed.length * 2);
+      bigger.set(this.packed);
+      this.packed = bigger;
+    }
+    const code = g.charCodeAt(0) * 65536 + (g.length > 1 ? g.charCodeAt(1) : 0);
+    this.packed[this.packedCount++] = code * MAX_PACKED_ID + id;
   }
 
   /** Full statements only (one cached statement); `all` writes the rest with a statement of its own size. */
@@ -50,10 +71,25 @@ export class BulkMemberWriter {
     else if (rest.length) db.prepare(gramSql(rest.length / 2)).run(rest);
   }
 
+  /** Writes the gathered grams, sorted; may be called before finish (then finish has none left). */
+  writeGrams(): void {
+    const sorted = this.packed.subarray(0, this.packedCount).sort();
+    for (const key of sorted) {
+      const id = key % MAX_PACKED_ID;
+      const code = (key - id) / MAX_PACKED_ID;
+      const second = code % 65536;
+      this.grams.push(String.fromCharCode((code - second) / 65536) + (second ? String.fromCharCode(second) : ''), id);
+      if (this.grams.length >= 2 * GRAMS_PER_STATEMENT) this.flushGrams();
+    }
+    this.packed = new Float64Array(0);
+    this.packedCount = 0;
+    this.flushGrams(true);
+  }
+
   /** Writes what was gathered; call once, inside the same transaction, after the last insert. */
   finish(): void {
     const { db, batchId, actor } = this.scope;
-    this.flushGrams(true);
+    this.writeGrams();
     // Both arrival events leave a new member 在册, the status the row was inserted with.
     stmt(
       db,
@@ -64,6 +100,9 @@ export class BulkMemberWriter {
     ).run(actor ?? null, this.nowIso, batchId);
   }
 }
+
+/** 2^21 member ids × 2^32 gram codes = 2^53: every key is an exact double. */
+const MAX_PACKED_ID = 2 ** 21;
 
 const gramSql = (n: number) => `INSERT OR IGNORE INTO member_name_grams (gram, member_id) VALUES ${Array.from({ length: n }, () => '(?, ?)').join(', ')}`;
 const gramStatement = (db: DB, n: number) => stmt(db, gramSql(n));

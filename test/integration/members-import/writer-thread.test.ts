@@ -102,6 +102,50 @@ describe('import writer thread', () => {
     expect((await ctx.dispatch('members.create', { member: { name: '周到' } })).ok).toBe(true);
   });
 
+  it('bulk load (indexes rebuilt at the end) stores exactly what the row-by-row write stores, and every index comes back', async () => {
+    const schema = () => ctx.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    const grams = () => ctx.db.prepare('SELECT gram, member_id FROM member_name_grams ORDER BY gram, member_id').all();
+    const evs = () => ctx.db.prepare('SELECT member_id, type, date, import_batch_id FROM member_events ORDER BY id').all();
+    const indexes = schema();
+    const bulk = await commitImport(ctx, { token: await roster() }, { bulk: true });
+    const afterBulk = { members: dumpMembers(ctx), grams: grams(), events: evs(), changes: count('SELECT count(*) AS n FROM import_batch_changes') };
+    expect(schema()).toEqual(indexes);
+    expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(ctx.db.pragma('foreign_key_check')).toEqual([]);
+
+    const other = await openTestContext();
+    try {
+      const token = await (async () => {
+        const c = ctx;
+        ctx = other;
+        try {
+          return await roster();
+        } finally {
+          ctx = c;
+        }
+      })();
+      const rowByRow = await commitImport(other, { token }, { bulk: false });
+      expect(rowByRow.counts).toEqual(bulk.counts);
+      expect(dumpMembers(other)).toEqual(afterBulk.members);
+      expect(other.db.prepare('SELECT gram, member_id FROM member_name_grams ORDER BY gram, member_id').all()).toEqual(afterBulk.grams);
+      expect(other.db.prepare('SELECT member_id, type, date, import_batch_id FROM member_events ORDER BY id').all()).toEqual(afterBulk.events);
+      expect(afterBulk.changes).toBe(1);
+    } finally {
+      await other.close();
+    }
+    // The rebuilt indexes serve the list and its search.
+    const found = await ctx.dispatch('members.list', { search: '会员29' });
+    expect(found.ok && (found.data as { total: number }).total).toBe(111); // 会员29, 会员290–299, 会员2900–2999
+  });
+
+  it('a failed bulk load rolls back the dropped indexes with everything else', async () => {
+    const indexes = ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    await expect(commitImport(ctx, { token: await roster() }, { bulk: true, failAtRow: 2999 })).rejects.toThrow('injected failure');
+    expect(ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").all()).toEqual(indexes);
+    expect(count('SELECT count(*) AS n FROM members')).toBe(1);
+    expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
   it('a worker that cannot start is replaced by the in-process writer, which does the same work', async () => {
     process.env.LEDGER_IMPORT_WORKER = path.join(OUT, 'missing.cjs');
     try {

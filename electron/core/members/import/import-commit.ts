@@ -40,6 +40,17 @@ export interface CommitHooks {
   beforeWrite?(index: number): void;
   /** The same, for the threaded writer: the worker fails before this 0-based row. */
   failAtRow?: number;
+  /** Forces the writer's bulk load on or off (tests; otherwise isBulkLoad decides). */
+  bulk?: boolean;
+}
+
+/** Bulk load (indexes rebuilt at the end) pays off for a large file into a roster at most half its size. */
+const BULK_MIN_ROWS = 10_000;
+
+function isBulkLoad(ctx: AppContext, rows: number): boolean {
+  if (rows < BULK_MIN_ROWS) return false;
+  const live = (ctx.db.prepare('SELECT count(*) AS n FROM members WHERE deleted_at IS NULL').get() as { n: number }).n;
+  return live * 2 <= rows;
 }
 
 /** Planned rows handed to the writer at a time (and between yields to the event loop). */
@@ -150,6 +161,7 @@ export async function commitImport(
           sheet: sheets.join('、'),
           summary: summaryOf([], sheets, source.chosen[0]!.table.headerRows, mapping),
           failAtRow: hooks.failAtRow,
+          bulk: hooks.bulk ?? isBulkLoad(ctx, total),
         },
         {
           beforeWrite: hooks.beforeWrite,

@@ -24,6 +24,12 @@ export interface WriterStart {
   summary: importRepo.BatchSummary;
   /** Test seam: throw before writing the row with this 0-based index (proves the rollback). */
   failAtRow?: number | undefined;
+  /**
+   * Bulk load (a large file into a small roster): the indexes that new rows would enter at random places are
+   * dropped for the transaction and built again at its end, as databases are bulk-loaded; updates wait until
+   * they are back. Rebuilding costs a sort of the whole table, so only when the file outweighs the roster.
+   */
+  bulk?: boolean | undefined;
 }
 
 export type WriterRow = { kind: 'create'; row: WritableRow } | { kind: 'update'; id: number; row: WritableRow; before: Record<string, unknown>; after: Record<string, unknown> };
@@ -41,6 +47,9 @@ export class ImportWriter {
   readonly batchId: number;
   private readonly creator: BulkMemberWriter;
   private written = 0;
+  /** Bulk load: the dropped indexes' CREATE statements, and the updates held until they are rebuilt. */
+  private readonly dropped: string[] = [];
+  private readonly heldUpdates: Extract<WriterRow, { kind: 'update' }>[] = [];
 
   constructor(
     private readonly start: WriterStart,
@@ -50,9 +59,15 @@ export class ImportWriter {
     this.db = openDatabase(start.dbPath);
     this.now = new Date(start.nowIso);
     try {
+      // Bulk load: the per-row foreign-key lookups (a member for each of 500k grams, at random places) cost
+      // more than the rows; the keys this writer takes from outside (小组, batch, member) are checked at the
+      // end instead (checkForeignKeys), and the grams' members are the rows it has just inserted. The pragma
+      // only takes effect outside a transaction.
+      if (start.bulk) this.db.pragma('foreign_keys = OFF');
       this.db.exec('BEGIN IMMEDIATE');
       this.batchId = importRepo.insertBatch(this.db, { kind: 'members', fileName: start.fileName, sheet: start.sheet, at: start.nowIso, actor: start.actor, summary: start.summary });
-      this.creator = new BulkMemberWriter({ db: this.db, actor: start.actor, now: this.now, batchId: this.batchId });
+      this.creator = new BulkMemberWriter({ db: this.db, actor: start.actor, now: this.now, batchId: this.batchId }, { sortGrams: !!start.bulk });
+      if (start.bulk) this.dropIndexes();
     } catch (e) {
       this.close();
       throw e;
@@ -60,16 +75,51 @@ export class ImportWriter {
   }
 
   rows(rows: WriterRow[]): void {
-    const scope = { db: this.db, actor: this.start.actor, now: this.now, batchId: this.batchId };
     for (const r of rows) {
       if (this.written === this.start.failAtRow) throw new Error('injected failure');
       this.beforeWrite?.(this.written);
       if (r.kind === 'create') this.creator.insert({ row: r.row, warnings: [], issues: [] });
-      else {
-        updatePrepared(scope, r.id, { row: r.row, warnings: [], issues: [] }, '导入花名册');
-        importRepo.insertChange(this.db, this.batchId, r.id, r.before, r.after);
-      }
+      else if (this.dropped.length) this.heldUpdates.push(r);
+      else this.update(r);
       this.written++;
+    }
+  }
+
+  private update(r: Extract<WriterRow, { kind: 'update' }>): void {
+    const scope = { db: this.db, actor: this.start.actor, now: this.now, batchId: this.batchId };
+    updatePrepared(scope, r.id, { row: r.row, warnings: [], issues: [] }, '导入花名册');
+    importRepo.insertChange(this.db, this.batchId, r.id, r.before, r.after);
+  }
+
+  /**
+   * Every index of members except the two new rows enter at their end (id, batch: the 入会 events are
+   * selected by batch), and the grams' member index. Taken from the schema itself, so they come back exactly.
+   */
+  private dropIndexes(): void {
+    const rows = this.db
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND
+           ((tbl_name = 'members' AND name NOT IN ('members_live_id_status', 'members_batch')) OR name = 'member_name_grams_member')`,
+      )
+      .all() as { name: string; sql: string }[];
+    for (const r of rows) {
+      this.db.exec(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
+      this.dropped.push(r.sql);
+    }
+  }
+
+  /** The gathered grams go in first (in gram order, no member index to keep up), then the indexes return. */
+  private rebuildIndexes(): void {
+    this.creator.writeGrams();
+    for (const sql of this.dropped.splice(0)) this.db.exec(sql);
+    for (const r of this.heldUpdates.splice(0)) this.update(r);
+  }
+
+  /** What enforcement would have refused, found before COMMIT: any row → the import fails and rolls back. */
+  private checkForeignKeys(): void {
+    for (const table of ['members', 'member_events', 'import_batch_changes']) {
+      const bad = this.db.pragma(`foreign_key_check(${table})`) as { table: string; rowid: number; parent: string }[];
+      if (bad.length) throw new Error(`外键检查未通过：${table} 第 ${bad[0]!.rowid} 行引用的 ${bad[0]!.parent} 不存在`);
     }
   }
 
@@ -78,7 +128,9 @@ export class ImportWriter {
   }
 
   finish(f: WriterFinish): void {
+    if (this.dropped.length) this.rebuildIndexes();
     this.creator.finish();
+    if (this.start.bulk) this.checkForeignKeys();
     importRepo.setBatchSummary(this.db, this.batchId, f.summary);
     if (f.mapping) {
       if (Object.keys(f.mapping.overrides).length) {
