@@ -13,9 +13,11 @@ export async function benchExport(ctx: AppContext, dir: string): Promise<void> {
   const ours = path.join(dir, 'export-ours.xlsx');
   const bare = path.join(dir, 'export-bare.xlsx');
 
-  let t0 = performance.now();
-  const n = await exportMembersToFile(ctx, ours, q, 'standard');
-  const oursMs = performance.now() - t0;
+  const oursOnce = async () => {
+    const t0 = performance.now();
+    const n = await exportMembersToFile(ctx, ours, q, 'standard');
+    return { n, ms: performance.now() - t0 };
+  };
 
   // The bare library: the same number of rows and columns, values already in memory, default styles.
   const rows = ctx.db
@@ -27,14 +29,30 @@ export async function benchExport(ctx: AppContext, dir: string): Promise<void> {
     )
     .raw()
     .all() as unknown[][];
-  t0 = performance.now();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: bare, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('bare');
-  ws.addRow(STANDARD_TEMPLATE.columns.map((c) => c.header)).commit();
-  for (const r of rows) ws.addRow(r).commit();
-  ws.commit();
-  await wb.commit();
-  const bareMs = performance.now() - t0;
+  const bareOnce = async () => {
+    const t0 = performance.now();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: bare, useStyles: true, useSharedStrings: false });
+    const ws = wb.addWorksheet('bare');
+    ws.addRow(STANDARD_TEMPLATE.columns.map((c) => c.header)).commit();
+    for (const r of rows) ws.addRow(r).commit();
+    ws.commit();
+    await wb.commit();
+    return performance.now() - t0;
+  };
+
+  // Best of 2, alternating (as the import bench): one slow run on a shared box is the box, not the code.
+  const oursRuns: number[] = [];
+  const bareRuns: number[] = [];
+  let n = 0;
+  for (let i = 0; i < 2; i++) {
+    const o = await oursOnce();
+    n = o.n;
+    oursRuns.push(o.ms);
+    bareRuns.push(await bareOnce());
+  }
+  const oursMs = Math.min(...oursRuns);
+  const bareMs = Math.min(...bareRuns);
+  console.log(`runs: ours ${oursRuns.map(ms).join(' / ')} · bare ${bareRuns.map(ms).join(' / ')}`);
 
   printTable('roster export to .xlsx (standard template, 26 columns)', ['what', 'rows', 'time', 'size', 'ratio'], [
     ['工会台账 export (DB read + mapping + write)', n, ms(oursMs), `${(fs.statSync(ours).size / 1048576).toFixed(1)} MB`, ratio(oursMs, bareMs)],
