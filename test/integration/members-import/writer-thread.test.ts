@@ -146,6 +146,26 @@ describe('import writer thread', () => {
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('two imports at once: the second waits in its thread for the first, both land, the busy timeout comes back', async () => {
+    const first = await roster();
+    const secondFile = await writeXlsx(path.join(dir, '第二批.xlsx'), { 花名册: [['姓名', '会员证号'], ['后来者', 'HY-9001'], ['又一人', 'HY-9002']] });
+    const [a, b] = await Promise.all([commitImport(ctx, { token: first, jobId: 'a' }), commitImport(ctx, { token: tokenOf(ctx, secondFile), jobId: 'b' })]);
+    expect(a.counts.created + b.counts.created).toBe(2999 + 2);
+    expect(count('SELECT count(*) AS n FROM import_batches')).toBe(2);
+    expect(ctx.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  it('in-process, a second writer meanwhile is refused at once with a Chinese message (the first is not held up)', async () => {
+    const start = (fileName: string) => ({ dbPath: ctx.paths.dbPath, actor: '干事', nowIso: new Date().toISOString(), fileName, sheet: 'S', summary: { rowsRead: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, sheets: ['S'], headerRows: [1], signature: 's', skippedRows: [] } });
+    const inProcess = { beforeWrite: () => undefined }; // a function seam keeps the writer in this thread
+    const first = await startWriter(start('一.xlsx'), inProcess);
+    const started = performance.now();
+    await expect(startWriter(start('二.xlsx'), inProcess)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('正在写入数据') });
+    expect(performance.now() - started).toBeLessThan(1000); // not the 5 s busy timeout
+    await first.abort();
+    expect(count('SELECT count(*) AS n FROM import_batches')).toBe(0);
+  });
+
   it('a worker that cannot start is replaced by the in-process writer, which does the same work', async () => {
     process.env.LEDGER_IMPORT_WORKER = path.join(OUT, 'missing.cjs');
     try {

@@ -128,7 +128,7 @@ export async function commitImport(
 ): Promise<ImportResult> {
   const job = startJob(ctx, input.jobId);
   let writer: WriterClient | null = null;
-  let busyTimeout: number | null = null;
+  let refused = false;
   try {
     if (input.dryRun) {
       const { source, mapping, planned, converters } = await analyse(ctx, input, job);
@@ -150,8 +150,8 @@ export async function commitImport(
       const sheets = source.chosen.map((s) => s.name);
       // While the writer holds the lock, a save on this connection is refused at once (the router says why)
       // instead of freezing the main process for the busy timeout.
-      busyTimeout = ctx.db.pragma('busy_timeout', { simple: true }) as number;
-      ctx.db.pragma('busy_timeout = 0');
+      refuseWritesMeanwhile(ctx);
+      refused = true;
       writer = await startWriter(
         {
           dbPath: ctx.paths.dbPath,
@@ -207,9 +207,28 @@ export async function commitImport(
     await (writer as WriterClient | null)?.abort().catch(() => undefined);
     throw cancelledAsOne(e);
   } finally {
-    if (busyTimeout !== null) ctx.db.pragma(`busy_timeout = ${busyTimeout}`);
+    if (refused) allowWritesAgain(ctx);
     job.end();
   }
+}
+
+/** Imports whose writer holds the lock, per context, and the busy timeout to return to after the last. */
+const refusing = new WeakMap<AppContext, { count: number; timeout: number }>();
+
+function refuseWritesMeanwhile(ctx: AppContext): void {
+  const r = refusing.get(ctx);
+  if (r) r.count++;
+  else {
+    refusing.set(ctx, { count: 1, timeout: ctx.db.pragma('busy_timeout', { simple: true }) as number });
+    ctx.db.pragma('busy_timeout = 0');
+  }
+}
+
+function allowWritesAgain(ctx: AppContext): void {
+  const r = refusing.get(ctx);
+  if (!r || --r.count > 0) return;
+  refusing.delete(ctx);
+  ctx.db.pragma(`busy_timeout = ${r.timeout}`);
 }
 
 /** Creates and updates of a planned chunk, as the writer takes them; a create's prepared row is let go. */

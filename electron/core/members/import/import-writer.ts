@@ -7,6 +7,7 @@
  * written while later rows are still being checked (the second core does the SQLite work). The transaction
  * ends with COMMIT after the last row, or ROLLBACK on cancel or any failure: all rows or nothing, as before.
  */
+import { isMainThread } from 'node:worker_threads';
 import { writeAudit } from '../../audit';
 import { openDatabase, type DB } from '../../db/open';
 import { AppError } from '../../errors';
@@ -41,6 +42,9 @@ export interface WriterFinish {
   counts: Record<string, unknown>;
 }
 
+// A worker may wait for another import's lock (the busy timeout); the main thread must not.
+const isWorkerThread = !isMainThread;
+
 export class ImportWriter {
   private readonly db: DB;
   private readonly now: Date;
@@ -57,6 +61,8 @@ export class ImportWriter {
     private readonly beforeWrite?: (index: number) => void,
   ) {
     this.db = openDatabase(start.dbPath);
+    // In-process, waiting for another writer's lock would block the very thread that must finish it.
+    if (!isWorkerThread) this.db.pragma('busy_timeout = 0');
     this.now = new Date(start.nowIso);
     try {
       // Bulk load: the per-row foreign-key lookups (a member for each of 500k grams, at random places) cost
@@ -158,5 +164,9 @@ export class ImportWriter {
 /** What crosses the thread boundary for an error: the AppError's code and Chinese message, or INTERNAL. */
 export function errorData(e: unknown): { code: string; message: string } {
   if (e instanceof AppError) return { code: e.code, message: e.message };
+  // Another import (this window or the CLI on the same folder) holds the write lock past the busy timeout.
+  if (e instanceof Error && (e as { code?: unknown }).code === 'SQLITE_BUSY') {
+    return { code: 'CONFLICT', message: '另一项工作（如另一个导入）正在写入数据，请等它完成后再导入；本次没有写入任何数据。' };
+  }
   return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
 }

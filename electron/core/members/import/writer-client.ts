@@ -73,8 +73,16 @@ export async function startWriter(start: WriterStart, opts: WriterOptions = {}):
   return startInProcess(start, opts);
 }
 
+/** Whatever the writer threw, as the clerk should read it (the same as from the thread). */
+const asAppError = (e: unknown): AppError => (e instanceof AppError ? e : toAppError(errorData(e)));
+
 function startInProcess(start: WriterStart, opts: WriterOptions): WriterClient {
-  const w = new ImportWriter(start, opts.beforeWrite);
+  let w: ImportWriter;
+  try {
+    w = new ImportWriter(start, opts.beforeWrite);
+  } catch (e) {
+    throw asAppError(e);
+  }
   let failed: unknown = null;
   return {
     batchId: w.batchId,
@@ -94,7 +102,7 @@ function startInProcess(start: WriterStart, opts: WriterOptions): WriterClient {
         w.finish(f);
       } catch (e) {
         w.abort();
-        throw e instanceof AppError ? e : e instanceof Error ? e : toAppError(errorData(e));
+        throw asAppError(e);
       }
     },
     async abort() {
