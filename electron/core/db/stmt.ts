@@ -20,4 +20,3 @@ export function stmt(db: DB, sql: string): Database.Statement {
   }
   return s;
 }
-

@@ -23,8 +23,6 @@ export interface PlannedRow {
   action: ImportAction;
   note: string | null;
   memberId: number | null;
-  /** updated_at of the matched member when planned: a later edit makes the commit plan the row again. */
-  memberUpdatedAt: string | null;
   prepared: Prepared | null;
   diff: ImportDiff[];
   /** Update: the changed columns' values before and after. */
@@ -73,8 +71,7 @@ export class PlanLookups {
 
   /**
    * `preload`: read every live member's keys once (one scan) instead of three indexed queries per row — for
-   * large files, where the per-query overhead adds up to seconds. Only for planning before the write: inside
-   * the write transaction the direct queries see the rows written so far.
+   * large files, where the per-query overhead adds up to seconds.
    */
   constructor(
     readonly db: DB,
@@ -156,7 +153,6 @@ const skip = (row: ImportRow, note: string): PlannedRow => ({
   action: 'skip',
   note,
   memberId: null,
-  memberUpdatedAt: null,
   prepared: null,
   diff: [],
   before: null,
@@ -229,7 +225,7 @@ function display(col: keyof repo.WritableRow, v: unknown, look: PlanLookups): st
   return String(v);
 }
 
-/** Plans one row against the database as it is now (used again inside the commit for rows gone stale). */
+/** Plans one row against the database as it is now (a commit's writer holds the lock, so it stays so). */
 export function planRow(db: DB, row: ImportRow, look: PlanLookups, today: Date): PlannedRow {
   if (row.errors.length) return skip(row, row.errors[0]!.message);
   const m = match(db, row, look);
@@ -272,7 +268,7 @@ export function planRow(db: DB, row: ImportRow, look: PlanLookups, today: Date):
 
   if (!existing) {
     const note = !row.fields.idNumber && !row.fields.memberNo && !row.fields.staffNo ? '没有证件号码、会员证号或工号，按新会员导入' : null;
-    return { row, action: 'create', note, memberId: null, memberUpdatedAt: null, prepared: p, diff: [], before: null, after: null };
+    return { row, action: 'create', note, memberId: null, prepared: p, diff: [], before: null, after: null };
   }
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
@@ -285,7 +281,7 @@ export function planRow(db: DB, row: ImportRow, look: PlanLookups, today: Date):
     const lbl = DIFF_LABELS[col];
     if (lbl) diff.push({ field: col, label: lbl, before: display(col, was, look), after: display(col, v, look) });
   }
-  const base = { row, memberId: existing.id, memberUpdatedAt: existing.updated_at, prepared: p };
+  const base = { row, memberId: existing.id, prepared: p };
   if (!Object.keys(after).length) return { ...base, action: 'unchanged', note: `${m.how}：${label(existing)}`, diff: [], before: null, after: null, prepared: null };
   return { ...base, action: 'update', note: `${m.how}：${label(existing)}`, diff, before, after };
 }
