@@ -190,7 +190,6 @@ export async function commitImport(
       await w.finish({ summary, mapping: mappingMemo(mapping), counts });
       writer = null;
       batchId = w.batchId;
-      ctx.optimize();
     } else {
       // Nothing to write: no batch, and the backup taken for it is not kept. The lock is released before the
       // mapping is remembered on this connection.
@@ -198,7 +197,13 @@ export async function commitImport(
       writer = null;
       if (backup) fs.rmSync(resolveBackup(ctx.paths.backupsDir, backup), { force: true });
       backup = null;
-      rememberMapping(ctx, mapping);
+      // Another import's writer may hold the lock now; the mapping is a convenience, not the clerk's data.
+      try {
+        rememberMapping(ctx, mapping);
+      } catch (e) {
+        if (!(e instanceof Error && (e as { code?: unknown }).code === 'SQLITE_BUSY')) throw e;
+        ctx.logger.warn('import mapping not remembered: the database was busy', { signature: mapping.signature });
+      }
     }
     forgetSource(ctx);
     job.progress('导入完成', planned.length, planned.length, true);

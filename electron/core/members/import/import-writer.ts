@@ -144,6 +144,9 @@ export class ImportWriter {
       } else importRepo.deleteMapping(this.db, 'members', f.mapping.signature);
     }
     writeAudit(this.db, this.start.actor, this.now, { action: 'imports.commit', entity: 'import_batch', entityId: this.batchId, after: { fileName: this.start.fileName, ...f.counts } });
+    // SQLite's light maintenance after a bulk write, here while the lock is held (on the main connection it
+    // could meet the next import's writer).
+    this.db.pragma('optimize');
     this.db.exec('COMMIT');
     this.close();
   }
