@@ -44,6 +44,7 @@ export interface WriterFinish {
 
 // A worker may wait for another import's lock (the busy timeout); the main thread must not.
 const isWorkerThread = !isMainThread;
+const THREAD_WAIT_MS = 30_000;
 
 export class ImportWriter {
   private readonly db: DB;
@@ -61,8 +62,9 @@ export class ImportWriter {
     private readonly beforeWrite?: (index: number) => void,
   ) {
     this.db = openDatabase(start.dbPath);
-    // In-process, waiting for another writer's lock would block the very thread that must finish it.
-    if (!isWorkerThread) this.db.pragma('busy_timeout = 0');
+    // In-process, waiting for another writer's lock would block the very thread that must finish it; a
+    // thread may wait longer than the app's 5 s for another import to finish (it blocks nobody meanwhile).
+    this.db.pragma(`busy_timeout = ${isWorkerThread ? THREAD_WAIT_MS : 0}`);
     this.now = new Date(start.nowIso);
     try {
       // Bulk load: the per-row foreign-key lookups (a member for each of 500k grams, at random places) cost
