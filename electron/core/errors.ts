@@ -28,3 +28,8 @@ export interface FieldIssue {
 
 export const validationError = (message: string, issues: FieldIssue[] = []): AppError =>
   new AppError('VALIDATION', message, { issues });
+
+/** SQLite's "another connection holds the write lock" (past the busy timeout), as better-sqlite3 throws it. */
+export function isBusy(e: unknown): boolean {
+  return e instanceof Error && (e as { code?: unknown }).code === 'SQLITE_BUSY';
+}

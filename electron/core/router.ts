@@ -8,7 +8,7 @@ import {
   type ChannelParsedInput,
 } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import { AppError, newCorrelationId, type FieldIssue } from './errors';
+import { AppError, isBusy, newCorrelationId, type FieldIssue } from './errors';
 import type { Logger } from './log';
 
 export type Handler<C extends ChannelName, Ctx> = (
@@ -75,7 +75,7 @@ export function createRouter<Ctx>(opts: RouterOptions<Ctx>): Dispatch {
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toData() };
       // Another connection holds the write lock (a roster import being written, or the CLI): refused at once.
-      if (e instanceof Error && (e as { code?: unknown }).code === 'SQLITE_BUSY') return { ok: false, error: { code: 'CONFLICT', message: BUSY_MESSAGE } };
+      if (isBusy(e)) return { ok: false, error: { code: 'CONFLICT', message: BUSY_MESSAGE } };
       const correlationId = newCorrelationId();
       log.error('unhandled error', { channel, correlationId, error: e });
       return {

@@ -6,14 +6,11 @@
  * batch's own audit entry stands for its members (each carries the batch id; the batch lists its counts and
  * can be undone as a whole).
  */
-import type { DB } from '../db/open';
-import { stmt } from '../db/stmt';
 import { nameGrams, searchIds, type Prepared } from './members.prepare';
 import * as repo from './members.repo';
 import type { WriteScope } from './members.service';
 
-/** Pairs per multi-row gram statement: 2 parameters each, well under SQLite's 32,766. */
-const GRAMS_PER_STATEMENT = 500;
+const { GRAMS_PER_STATEMENT } = repo;
 
 export class BulkMemberWriter {
   /** gram, member id, gram, member id … not yet written. */
@@ -59,16 +56,15 @@ export class BulkMemberWriter {
     this.packed[this.packedCount++] = code * MAX_PACKED_ID + id;
   }
 
-  /** Full statements only (one cached statement); `all` writes the rest with a statement of its own size. */
+  /** Full statements only; `all` writes the rest too. */
   private flushGrams(all = false): void {
-    const { db } = this.scope;
     const full = 2 * GRAMS_PER_STATEMENT;
     let at = 0;
-    for (; at + full <= this.grams.length; at += full) gramStatement(db, GRAMS_PER_STATEMENT).run(this.grams.slice(at, at + full));
+    for (; at + full <= this.grams.length; at += full) repo.insertGramPairs(this.scope.db, this.grams.slice(at, at + full));
     const rest = this.grams.slice(at);
     this.grams.length = 0;
-    if (!all) this.grams.push(...rest);
-    else if (rest.length) db.prepare(gramSql(rest.length / 2)).run(rest);
+    if (all) repo.insertGramPairs(this.scope.db, rest);
+    else this.grams.push(...rest);
   }
 
   /** Writes the gathered grams, sorted; may be called before finish (then finish has none left). */
@@ -91,18 +87,10 @@ export class BulkMemberWriter {
     const { db, batchId, actor } = this.scope;
     this.writeGrams();
     // Both arrival events leave a new member 在册, the status the row was inserted with.
-    stmt(
-      db,
-      `INSERT INTO member_events (member_id, type, date, reason, handler, remark, other_union, from_group_id, to_group_id,
-         import_batch_id, created_at)
-       SELECT id, 'join', join_date, NULL, ?, NULL, NULL, NULL, NULL, import_batch_id, ?
-       FROM members WHERE import_batch_id = ? AND join_date IS NOT NULL ORDER BY id`,
-    ).run(actor ?? null, this.nowIso, batchId);
+    repo.insertBatchJoinEvents(db, batchId, actor ?? null, this.nowIso);
   }
 }
 
 /** 2^21 member ids × 2^32 gram codes = 2^53: every key is an exact double. */
 const MAX_PACKED_ID = 2 ** 21;
 
-const gramSql = (n: number) => `INSERT OR IGNORE INTO member_name_grams (gram, member_id) VALUES ${Array.from({ length: n }, () => '(?, ?)').join(', ')}`;
-const gramStatement = (db: DB, n: number) => stmt(db, gramSql(n));

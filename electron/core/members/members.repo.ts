@@ -196,3 +196,32 @@ export function dropSearchIndex(db: DB, id: number): void {
   stmt(db, 'DELETE FROM member_name_grams WHERE member_id = ?').run(id);
   stmt(db, 'DELETE FROM member_fts WHERE rowid = ?').run(id);
 }
+
+export function countLiveMembers(db: DB): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM members WHERE deleted_at IS NULL').get() as { n: number }).n;
+}
+
+/** Pairs per multi-row gram statement: 2 parameters each, well under SQLite's 32,766. */
+export const GRAMS_PER_STATEMENT = 500;
+
+/**
+ * Gram rows from a flat list (gram, member id, gram, member id …). A full GRAMS_PER_STATEMENT list uses one
+ * cached statement; any other length gets a statement of its own (not cached: there would be one per length).
+ */
+export function insertGramPairs(db: DB, flat: (string | number)[]): void {
+  const n = flat.length / 2;
+  if (!n) return;
+  const sql = `INSERT OR IGNORE INTO member_name_grams (gram, member_id) VALUES ${Array.from({ length: n }, () => '(?, ?)').join(', ')}`;
+  (n === GRAMS_PER_STATEMENT ? stmt(db, sql) : db.prepare(sql)).run(flat);
+}
+
+/** 入会 events for the members an import batch created with an 入会时间, in one statement. */
+export function insertBatchJoinEvents(db: DB, batchId: number, handler: string | null, now: string): void {
+  stmt(
+    db,
+    `INSERT INTO member_events (member_id, type, date, reason, handler, remark, other_union, from_group_id, to_group_id,
+       import_batch_id, created_at)
+     SELECT id, 'join', join_date, NULL, ?, NULL, NULL, NULL, NULL, import_batch_id, ?
+     FROM members WHERE import_batch_id = ? AND join_date IS NOT NULL ORDER BY id`,
+  ).run(handler, now, batchId);
+}

@@ -15,7 +15,8 @@ import type { ImportOptions, ImportPreview, ImportResult } from '../../../../sha
 import fs from 'node:fs';
 import type { AppContext } from '../../context';
 import { resolveBackup } from '../../db/backup';
-import { AppError } from '../../errors';
+import { AppError, isBusy } from '../../errors';
+import * as repo from '../members.repo';
 import * as importRepo from './import.repo';
 import { CANCELLED_MESSAGE, startJob, type Job } from './import-jobs';
 import { Planner, PRELOAD_ABOVE, type PlannedRow } from './import-plan';
@@ -49,8 +50,7 @@ const BULK_MIN_ROWS = 10_000;
 
 function isBulkLoad(ctx: AppContext, rows: number): boolean {
   if (rows < BULK_MIN_ROWS) return false;
-  const live = (ctx.db.prepare('SELECT count(*) AS n FROM members WHERE deleted_at IS NULL').get() as { n: number }).n;
-  return live * 2 <= rows;
+  return repo.countLiveMembers(ctx.db) * 2 <= rows;
 }
 
 /** Planned rows handed to the writer at a time (and between yields to the event loop). */
@@ -201,7 +201,7 @@ export async function commitImport(
       try {
         rememberMapping(ctx, mapping);
       } catch (e) {
-        if (!(e instanceof Error && (e as { code?: unknown }).code === 'SQLITE_BUSY')) throw e;
+        if (!isBusy(e)) throw e;
         ctx.logger.warn('import mapping not remembered: the database was busy', { signature: mapping.signature });
       }
     }

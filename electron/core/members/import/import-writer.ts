@@ -9,8 +9,9 @@
  */
 import { isMainThread } from 'node:worker_threads';
 import { writeAudit } from '../../audit';
+import { dropIndexes, recreateIndexes } from '../../db/indexes';
 import { openDatabase, type DB } from '../../db/open';
-import { AppError } from '../../errors';
+import { AppError, isBusy } from '../../errors';
 import { BulkMemberWriter } from '../members.bulk';
 import type { WritableRow } from '../members.repo';
 import { updatePrepared } from '../members.service';
@@ -104,22 +105,14 @@ export class ImportWriter {
    * selected by batch), and the grams' member index. Taken from the schema itself, so they come back exactly.
    */
   private dropIndexes(): void {
-    const rows = this.db
-      .prepare(
-        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND
-           ((tbl_name = 'members' AND name NOT IN ('members_live_id_status', 'members_batch')) OR name = 'member_name_grams_member')`,
-      )
-      .all() as { name: string; sql: string }[];
-    for (const r of rows) {
-      this.db.exec(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
-      this.dropped.push(r.sql);
-    }
+    const kept = new Set(['members_live_id_status', 'members_batch']);
+    this.dropped.push(...dropIndexes(this.db, (name, table) => (table === 'members' && !kept.has(name)) || name === 'member_name_grams_member'));
   }
 
   /** The gathered grams go in first (in gram order, no member index to keep up), then the indexes return. */
   private rebuildIndexes(): void {
     this.creator.writeGrams();
-    for (const sql of this.dropped.splice(0)) this.db.exec(sql);
+    recreateIndexes(this.db, this.dropped.splice(0));
     for (const r of this.heldUpdates.splice(0)) this.update(r);
   }
 
@@ -170,7 +163,7 @@ export class ImportWriter {
 export function errorData(e: unknown): { code: string; message: string } {
   if (e instanceof AppError) return { code: e.code, message: e.message };
   // Another import (this window or the CLI on the same folder) holds the write lock past the busy timeout.
-  if (e instanceof Error && (e as { code?: unknown }).code === 'SQLITE_BUSY') {
+  if (isBusy(e)) {
     return { code: 'CONFLICT', message: '另一项工作（如另一个导入）正在写入数据，请等它完成后再导入；本次没有写入任何数据。' };
   }
   return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
