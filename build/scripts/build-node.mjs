@@ -21,8 +21,9 @@ const entries = [
   { in: 'electron/server/index.ts', out: 'dist/server/index.cjs', packages: 'external' },
   { in: 'electron/cli/main.ts', out: 'dist/cli/main.cjs', packages: 'external' },
   { in: 'test/bench/index.ts', out: 'dist/bench/index.cjs', packages: 'external' },
-  // Worker threads, found by the bundles above at dist/workers/ (writer-client.ts).
+  // Worker threads, found by the bundles above at dist/workers/ (writer-client.ts, import-engine.ts).
   { in: 'electron/core/members/import/import-writer.worker.ts', out: 'dist/workers/import-writer.cjs', packages: 'external' },
+  { in: 'electron/core/members/import/import-engine.worker.ts', out: 'dist/workers/import-engine.cjs', packages: 'external' },
 ];
 
 const { existsSync } = await import('node:fs');

@@ -4,36 +4,22 @@
  * back completely, a save elsewhere refused while it holds the lock, and a worker that cannot start replaced by
  * the in-process writer.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../electron/core/context';
 import { commitImport } from '../../../electron/core/members/import/import-commit';
 import { startWriter, workerScript } from '../../../electron/core/members/import/writer-client';
 import { openTestContext, tempDir } from '../../helpers/context';
 import { dumpMembers, tokenOf, writeXlsx } from './helpers';
+import { useWorkerBundle } from './worker-bundles';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const OUT = path.join(ROOT, 'node_modules', '.cache', 'ledger-test-workers');
-const BUNDLE = path.join(OUT, `import-writer-${process.pid}.cjs`);
-
+let bundle: Awaited<ReturnType<typeof useWorkerBundle>>;
+let BUNDLE: string;
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(ROOT, 'electron/core/members/import/import-writer.worker.ts')],
-    outfile: BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'error',
-  });
-  process.env.LEDGER_IMPORT_WORKER = BUNDLE;
+  bundle = await useWorkerBundle('writer');
+  BUNDLE = bundle.file;
 });
-afterAll(() => {
-  delete process.env.LEDGER_IMPORT_WORKER;
-  fs.rmSync(BUNDLE, { force: true });
-});
+afterAll(() => bundle.dispose());
 
 let ctx: AppContext;
 let dir: string;
@@ -167,7 +153,7 @@ describe('import writer thread', () => {
   });
 
   it('a worker that cannot start is replaced by the in-process writer, which does the same work', async () => {
-    process.env.LEDGER_IMPORT_WORKER = path.join(OUT, 'missing.cjs');
+    process.env.LEDGER_IMPORT_WORKER = path.join(path.dirname(BUNDLE), 'missing.cjs');
     try {
       const start = { dbPath: ctx.paths.dbPath, actor: '干事', nowIso: new Date().toISOString(), fileName: 'x.xlsx', sheet: 'S', summary: { rowsRead: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, sheets: ['S'], headerRows: [1], signature: 's', skippedRows: [] } };
       const w = await startWriter(start);

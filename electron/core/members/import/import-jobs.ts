@@ -33,6 +33,12 @@ export function startJob(ctx: AppContext, jobId: string | undefined): Job & { en
   if (jobs.has(id)) throw new AppError('CONFLICT', '同一个任务已在进行中，请等它结束或取消后再试');
   const controller = new AbortController();
   jobs.set(id, controller);
+  const job = createJob(id, controller, (label, done, total) => ctx.events.emit('progress:update', { jobId: id, label, done, total }));
+  return { ...job, end: () => jobs.delete(id) };
+}
+
+/** A job anywhere (the main process, or the import thread whose progress travels as messages). */
+export function createJob(id: string, controller: AbortController, emit: (label: string, done: number, total: number | null) => void): Job {
   let last = 0;
   const check = () => {
     if (controller.signal.aborted) throw new AppError('CANCELLED', CANCELLED_MESSAGE);
@@ -44,7 +50,7 @@ export function startJob(ctx: AppContext, jobId: string | undefined): Job & { en
       const now = Date.now();
       if (!force && now - last < 100) return;
       last = now;
-      ctx.events.emit('progress:update', { jobId: id, label, done, total });
+      emit(label, done, total);
     },
     check,
     yield: () =>
@@ -58,9 +64,6 @@ export function startJob(ctx: AppContext, jobId: string | undefined): Job & { en
           }
         }),
       ),
-    end() {
-      jobs.delete(id);
-    },
   };
 }
 

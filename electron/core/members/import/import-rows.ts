@@ -6,7 +6,7 @@
  */
 import type { ImportIssue } from '../../../../shared/contract/imports';
 import type { MemberFields } from '../../../../shared/contract/members';
-import type { AppContext } from '../../context';
+import type { DB } from '../../db/open';
 import { AppError } from '../../errors';
 import { columnLetter } from '../../spreadsheet/detect';
 import {
@@ -59,7 +59,7 @@ export interface ResolvedMapping {
 const FIELD_KEYS = new Set<string>(MEMBER_IMPORT_FIELDS.map((f) => f.key));
 
 export function resolveMapping(
-  ctx: AppContext,
+  db: DB,
   sheets: SourceSheet[],
   given: Record<string, string | null> | undefined,
 ): ResolvedMapping {
@@ -75,7 +75,7 @@ export function resolveMapping(
     }
     source = Object.keys(overrides).length ? 'chosen' : 'detected';
   } else {
-    const remembered = importRepo.getMapping(ctx.db, 'members', first.signature);
+    const remembered = importRepo.getMapping(db, 'members', first.signature);
     if (remembered) {
       overrides = Object.fromEntries(Object.entries(remembered).filter(([h, f]) => headers.has(h) && (f === null || FIELD_KEYS.has(f)))) as Record<
         string,
@@ -116,14 +116,14 @@ export type Converters = Map<string, (record: DetectedRecord) => ConvertedRecord
  * 100k-row file); `full` gives the whole cell conversion again for the few rows a preview shows.
  */
 export function sheetConverter(
-  ctx: AppContext,
+  today: Date,
   sheet: SourceSheet,
   mapping: ResolvedMapping,
   masked: MaskedIdPolicy,
 ): { toRow: (rec: DetectedRecord) => ImportRow; full: (rec: DetectedRecord) => ConvertedRecord } {
   const m = mapping.bySheet.get(sheet.name) as MemberMapping;
   const letterOf = new Map(m.columns.map((c) => [c.header, columnLetter(c.index)]));
-  const full = createRecordConverter(m, { today: ctx.clock() });
+  const full = createRecordConverter(m, { today });
   const fieldCols = new Map(m.columns.filter((c) => c.field).map((c) => [c.field as string, { column: columnLetter(c.index), header: c.header }]));
   const nameHeader = m.columns.find((c) => c.field === 'name')?.header ?? '';
   const issue = (row: number, header: string, message: string): ImportIssue => ({

@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import type { SheetSummary } from '../../../../shared/contract/imports';
-import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import type { DetectedColumn, TableDetection } from '../../spreadsheet/detect';
 import { detectMemberTable, headerSignature } from '../../spreadsheet/member-columns';
@@ -19,6 +18,19 @@ export interface SourceSheet {
   name: string;
   table: OkTable;
   signature: string;
+}
+
+/** The file an import reads: resolved from the clerk's file token by the main process. */
+export interface SourceRef {
+  path: string;
+  fileName: string;
+  /** Whose cache keeps the grids for the next preview (the app's context), or null (the import thread reads once). */
+  cacheOwner: object | null;
+}
+
+export function sourceRef(ctx: { files: { resolve(token: string): { path: string; fileName: string } } }, token: string): SourceRef {
+  const f = ctx.files.resolve(token);
+  return { path: f.path, fileName: f.fileName, cacheOwner: ctx };
 }
 
 export interface SourceFile {
@@ -38,11 +50,11 @@ interface Cached {
   tables: Map<string, TableDetection>;
 }
 
-const cache = new WeakMap<AppContext, Cached>();
+const cache = new WeakMap<object, Cached>();
 /** Grids above this many rows in total are not kept after the work that read them (memory). */
 const CACHE_MAX_ROWS = 60_000;
 const CACHE_TTL_MS = 10 * 60 * 1000;
-const expiry = new WeakMap<AppContext, NodeJS.Timeout>();
+const expiry = new WeakMap<object, NodeJS.Timeout>();
 
 const summarize = (info: SheetInfo, t: TableDetection | undefined): SheetSummary => {
   if (!t) return { name: info.name, hidden: info.hidden, records: null, headerRows: [], signature: null, reason: null };
@@ -52,17 +64,17 @@ const summarize = (info: SheetInfo, t: TableDetection | undefined): SheetSummary
 
 /** Opens the token's file, reads the sheets `want` returns, and hands back detections (cached per file). */
 async function withTables(
-  ctx: AppContext,
-  token: string,
+  src: SourceRef,
   job: Job,
   want: (infos: SheetInfo[], tables: Map<string, TableDetection>) => string | null,
 ): Promise<{ fileName: string; entry: Cached; cached: boolean }> {
-  const file = ctx.files.resolve(token);
+  const file = src;
+  const owner = src.cacheOwner;
   const st = fs.statSync(file.path);
   const key = `${file.path}|${st.size}|${st.mtimeMs}`;
-  let entry = cache.get(ctx);
-  if (entry?.key !== key) {
-    cache.delete(ctx);
+  let entry = owner ? cache.get(owner) : undefined;
+  if (owner && entry?.key !== key) {
+    cache.delete(owner);
     entry = undefined;
   }
   const csvSheetName = file.fileName.replace(/\.[^.]*$/, '') || 'Sheet1';
@@ -85,20 +97,20 @@ async function withTables(
     await wb.close();
   }
   const rows = [...entry.grids.values()].reduce((n, g) => n + g.rowCount, 0);
-  const cached = rows <= CACHE_MAX_ROWS;
-  if (cached) {
-    cache.set(ctx, entry);
+  const cached = !!owner && rows <= CACHE_MAX_ROWS;
+  if (owner && cached) {
+    cache.set(owner, entry);
     // A wizard left open (or abandoned) should not hold a sheet's grid for the rest of the day.
-    clearTimeout(expiry.get(ctx));
+    clearTimeout(expiry.get(owner));
     const kept = entry;
-    expiry.set(ctx, setTimeout(() => cache.get(ctx) === kept && cache.delete(ctx), CACHE_TTL_MS).unref());
-  } else cache.delete(ctx);
+    expiry.set(owner, setTimeout(() => cache.get(owner) === kept && cache.delete(owner), CACHE_TTL_MS).unref());
+  } else if (owner) cache.delete(owner);
   return { fileName: file.fileName, entry, cached };
 }
 
 /** Every sheet with its detection (all sheets are read). */
-export async function listSheets(ctx: AppContext, token: string, job: Job): Promise<{ fileName: string; format: WorkbookFormat; sheets: SheetSummary[] }> {
-  const { fileName, entry } = await withTables(ctx, token, job, (infos, tables) => infos.find((i) => !tables.has(i.name))?.name ?? null);
+export async function listSheets(src: SourceRef, job: Job): Promise<{ fileName: string; format: WorkbookFormat; sheets: SheetSummary[] }> {
+  const { fileName, entry } = await withTables(src, job, (infos, tables) => infos.find((i) => !tables.has(i.name))?.name ?? null);
   return { fileName, format: entry.format, sheets: entry.infos.map((i) => summarize(i, entry.tables.get(i.name))) };
 }
 
@@ -106,9 +118,9 @@ export async function listSheets(ctx: AppContext, token: string, job: Job): Prom
  * The chosen sheets' tables. Without a choice: the first visible sheet holding a roster (then hidden ones).
  * Several sheets must share one header layout (same signature) to be imported together.
  */
-export async function readChosen(ctx: AppContext, token: string, sheets: string[] | undefined, job: Job): Promise<SourceFile> {
+export async function readChosen(src: SourceRef, sheets: string[] | undefined, job: Job): Promise<SourceFile> {
   let chosenNames: string[] = [];
-  const { fileName, entry, cached } = await withTables(ctx, token, job, (infos, tables) => {
+  const { fileName, entry, cached } = await withTables(src, job, (infos, tables) => {
     if (sheets) {
       for (const s of sheets) if (!infos.some((i) => i.name === s)) throw new AppError('VALIDATION', `工作表「${s}」不存在`);
       chosenNames = sheets;
@@ -144,8 +156,8 @@ export async function readChosen(ctx: AppContext, token: string, sheets: string[
 }
 
 /** Drops the cached grids (after a commit: the next look at the file starts fresh). */
-export function forgetSource(ctx: AppContext): void {
-  cache.delete(ctx);
+export function forgetSource(owner: object): void {
+  cache.delete(owner);
 }
 
 export type { DetectedColumn };

@@ -2,9 +2,8 @@ import type { ImportBatch } from '../../../../shared/contract/imports';
 import type { AppContext } from '../../context';
 import type { Handlers } from '../../router';
 import * as importRepo from './import.repo';
-import { commitImport, previewImport } from './import-commit';
-import { cancelJob, startJob } from './import-jobs';
-import { listSheets } from './import-source';
+import { commitImport, listImportSheets, previewImport } from './import-commit';
+import { cancelJob } from './import-jobs';
 import { undoImport } from './import-undo';
 
 type ImportChannels = 'imports.sheets' | 'imports.preview' | 'imports.commit' | 'imports.cancel' | 'imports.batches' | 'imports.undo';
@@ -28,14 +27,7 @@ export function listImportBatches(ctx: AppContext): ImportBatch[] {
 }
 
 export const importsHandlers: Pick<Handlers<AppContext>, ImportChannels> = {
-  'imports.sheets': async ({ token, jobId }, ctx) => {
-    const job = startJob(ctx, jobId);
-    try {
-      return await listSheets(ctx, token, job);
-    } finally {
-      job.end();
-    }
-  },
+  'imports.sheets': ({ token, jobId }, ctx) => listImportSheets(ctx, token, jobId),
   'imports.preview': (input, ctx) => previewImport(ctx, input),
   'imports.commit': (input, ctx) => commitImport(ctx, input),
   'imports.cancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
