@@ -48,14 +48,23 @@ export async function commitImport(ctx: AppContext, input: ImportInput & { dryRu
     if (refused) allowWritesAgain(ctx);
     refused = false;
   };
-  try {
-    const outcome: CommitOutcome = await runImportTask(ctx, job, sourceRef(ctx, input.token), { kind: 'commit', input, hooks }, async () => {
-      const backup = (await ctx.backup('pre-import')).name;
-      // While the writer holds the lock, a save on this connection is refused at once (the router says why)
-      // instead of freezing the main process for the busy timeout.
+  // The restore point is taken while the file is being read (the main process is idle then, and for a large
+  // file the import thread reads meanwhile). Saves are held off from that moment, so it is exactly the state
+  // the import starts from; while the writer holds the lock, a save is refused at once (the router says why)
+  // instead of freezing the main process for the busy timeout.
+  let backup: Promise<string> | null = null;
+  let backupUsed = false;
+  const takeBackup = () =>
+    (backup ??= (async () => {
       refuseWritesMeanwhile(ctx);
       refused = true;
-      return backup;
+      return (await ctx.backup('pre-import')).name;
+    })());
+  if (!input.dryRun) takeBackup().catch(() => undefined);
+  try {
+    const outcome: CommitOutcome = await runImportTask(ctx, job, sourceRef(ctx, input.token), { kind: 'commit', input, hooks }, () => {
+      backupUsed = true;
+      return takeBackup();
     });
     release();
     if (outcome.discardBackup) fs.rmSync(resolveBackup(ctx.paths.backupsDir, outcome.discardBackup), { force: true });
@@ -63,6 +72,12 @@ export async function commitImport(ctx: AppContext, input: ImportInput & { dryRu
     if (!input.dryRun) forgetSource(ctx);
     return outcome.result;
   } catch (e) {
+    // Refused before anything could be written (a bad file, a missing 姓名 column, a cancel while reading):
+    // the restore point taken for it is not kept.
+    if (backup && !backupUsed) {
+      const name = await (backup as Promise<string>).catch(() => null);
+      if (name) fs.rmSync(resolveBackup(ctx.paths.backupsDir, name), { force: true });
+    }
     throw cancelledAsOne(e);
   } finally {
     release();
