@@ -56,11 +56,25 @@ export function resolveBackup(backupsDir: string, name: string): string {
 }
 
 /** SQLite's online backup API: consistent even while the app writes, unlike a file copy of a WAL database. */
+function reserve(file: string): boolean {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx'));
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+}
+
 export async function createBackup(db: DB, backupsDir: string, reason: string, now: Date): Promise<BackupInfo> {
   fs.mkdirSync(backupsDir, { recursive: true });
   let when = now;
   let name = `ledger-${stamp(when)}-${reason}.sqlite`;
-  while (fs.existsSync(path.join(backupsDir, name))) {
+  // The name is reserved by creating its .partial file exclusively: two backups started in the same
+  // millisecond (two imports at once) must not write into one file.
+  for (;;) {
+    const target = path.join(backupsDir, name);
+    if (!fs.existsSync(target) && reserve(`${target}.partial`)) break;
     when = new Date(when.getTime() + 1);
     name = `ledger-${stamp(when)}-${reason}.sqlite`;
   }

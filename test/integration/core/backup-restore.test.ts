@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { AppContext } from '../../../electron/core/context';
+import { createBackup } from '../../../electron/core/db/backup';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations';
 import type { BackupInfo, Settings } from '../../../shared/contract';
 import { call, openTestContext, tempDir } from '../../helpers/context';
@@ -39,6 +40,21 @@ async function seeded(): Promise<AppContext> {
 const tokenFor = (c: AppContext, file: string) => c.files.register(file, path.basename(file), false).token;
 
 describe('backup and restore', () => {
+  it('two backups started in the same millisecond get two names, each a whole copy', async () => {
+    ctx = await seeded();
+    const at = new Date('2026-11-21T10:00:00.000Z');
+    const c = ctx;
+    const [a, b] = await Promise.all([createBackup(c.db, c.paths.backupsDir, 'pre-import', at), createBackup(c.db, c.paths.backupsDir, 'pre-import', at)]);
+    expect(a.name).not.toBe(b.name);
+    for (const info of [a, b]) {
+      const copy = new Database(path.join(c.paths.backupsDir, info.name), { readonly: true });
+      expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
+      expect((copy.prepare("SELECT count(*) AS n FROM settings").get() as { n: number }).n).toBeGreaterThan(0);
+      copy.close();
+    }
+    expect(fs.readdirSync(c.paths.backupsDir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
   it('brings every table back to the backed-up state and keeps a safety backup of what it replaced', async () => {
     ctx = await seeded();
     const backup = await call<BackupInfo>(ctx, 'backup.create', {});
