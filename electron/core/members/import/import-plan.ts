@@ -208,9 +208,12 @@ function mergedFields(row: ImportRow, existing: repo.MemberRow | null, groupId: 
   const base: MemberFields = existing
     ? rowToFields(existing)
     : ({ name: '', idType: 'resident', familyMembers: [] } as unknown as MemberFields);
-  const { groupName: _g, ...values } = row.fields;
   const out = { ...base } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null) out[k] = v;
+  const values = row.fields as Record<string, unknown>;
+  for (const k in values) {
+    const v = values[k];
+    if (k !== 'groupName' && v !== undefined && v !== null) out[k] = v;
+  }
   if (row.fields.idNumber && !row.fields.idType) out.idType = 'resident';
   if (groupId !== undefined) out.groupId = groupId;
   return out as MemberFields;
@@ -308,20 +311,21 @@ export class Planner {
 
   private duplicate(r: ImportRow): boolean {
     const f = r.fields;
-    const checks: [Map<string, ImportRow>, string | undefined, string, string][] = [
-      [this.seen.id, f.idNumber ?? undefined, `证件号码 ${f.idNumber}`, 'idNumber'],
-      [this.seen.no, f.memberNo ?? undefined, `会员证号 ${f.memberNo}`, 'memberNo'],
-      [this.seen.staff, !f.idNumber && !f.memberNo ? (f.staffNo ?? undefined) : undefined, `工号 ${f.staffNo}`, 'staffNo'],
+    // Keys by kind; the messages are built only for a duplicate (100k rows, almost none of them are).
+    const keys: [Map<string, ImportRow>, string | undefined, string, string][] = [
+      [this.seen.id, f.idNumber ?? undefined, '证件号码', 'idNumber'],
+      [this.seen.no, f.memberNo ?? undefined, '会员证号', 'memberNo'],
+      [this.seen.staff, !f.idNumber && !f.memberNo ? (f.staffNo ?? undefined) : undefined, '工号', 'staffNo'],
     ];
-    const dup = checks.find(([map, key]) => key !== undefined && map.has(key));
-    if (dup) {
-      const [map, key, what, field] = dup;
-      const first = map.get(key as string) as ImportRow;
+    for (const [map, key, kind, field] of keys) {
+      const first = key === undefined ? undefined : map.get(key);
+      if (!first) continue;
+      const what = `${kind} ${key}`;
       addIssue(r, 'errors', field, `与${where(first, r.sheet)}重复（${what}），本行未导入`);
       addIssue(first, 'warnings', field, `与${where(r, first.sheet)}重复（${what}），以该行为准`);
       return true;
     }
-    for (const [map, key] of checks) if (key !== undefined) map.set(key, r);
+    for (const [map, key] of keys) if (key !== undefined) map.set(key, r);
     return false;
   }
 
