@@ -138,6 +138,24 @@ export function softDeleteMember(db: DB, id: number, now: string): void {
   stmt(db, 'UPDATE members SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
 }
 
+/** Live members a batch created, with what the undo checks (uses members_batch). */
+export function batchMembers(db: DB, batchId: number): { id: number; name: string; created_at: string; updated_at: string }[] {
+  return stmt(db, 'SELECT id, name, created_at, updated_at FROM members WHERE import_batch_id = ? AND deleted_at IS NULL').all(batchId) as {
+    id: number;
+    name: string;
+    created_at: string;
+    updated_at: string;
+  }[];
+}
+
+/** Soft-deletes the live members a batch created, their search rows first (set-based: one statement each). */
+export function softDeleteBatchMembers(db: DB, batchId: number, now: string): number {
+  const live = 'SELECT id FROM members WHERE import_batch_id = ? AND deleted_at IS NULL';
+  stmt(db, `DELETE FROM member_name_grams WHERE member_id IN (${live})`).run(batchId);
+  stmt(db, `DELETE FROM member_fts WHERE rowid IN (${live})`).run(batchId);
+  return stmt(db, 'UPDATE members SET deleted_at = ?, updated_at = ? WHERE import_batch_id = ? AND deleted_at IS NULL').run(now, now, batchId).changes;
+}
+
 export function setMemberStatus(db: DB, id: number, status: string, now: string): void {
   stmt(db, 'UPDATE members SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
 }

@@ -7,8 +7,10 @@
  *   - a member the batch UPDATED gets back the values the batch replaced, only if those fields still hold what
  *     the batch wrote (edits of other fields are kept);
  *   - otherwise the undo is refused with the names and reasons, and nothing changes.
- * Events the batch wrote (入会 of new members, 调整工会小组) are deleted. A backup is taken first, and every
- * member touched gets an audit entry, plus one for the batch.
+ * Events the batch wrote (入会 of new members, 调整工会小组) are deleted. A backup is taken first. Like the import,
+ * whose one audit entry stands for the members it created, the undo's entry stands for the members it removes
+ * (they keep their row, the batch number and the undo's time as deleted_at); each restored member gets its own.
+ * Removal is set-based (a statement per table, not per member): a 100,000-row batch is undone in seconds.
  */
 import type { AppContext } from '../../context';
 import { writeAudit } from '../../audit';
@@ -55,18 +57,18 @@ interface Conflict {
   reason: string;
 }
 
-function findConflicts(db: DB, batchId: number, created: number[], changes: importRepo.ChangeRow[]): Conflict[] {
+function findConflicts(db: DB, batchId: number, created: ReturnType<typeof repo.batchMembers>, changes: importRepo.ChangeRow[]): Conflict[] {
   const out: Conflict[] = [];
-  const createdSet = new Set(created);
+  const createdSet = new Set(created.map((m) => m.id));
   const referenced = new Set<number>();
   for (const { table, column } of referencingColumns(db)) {
-    for (let i = 0; i < created.length; i += 500) {
-      const ids = created.slice(i, i + 500);
-      const hits = db
-        .prepare(`SELECT DISTINCT ${quote(column)} AS id FROM ${quote(table)} WHERE ${quote(column)} IN (${ids.map(() => '?').join(',')})`)
-        .all(...ids) as { id: number }[];
-      for (const h of hits) referenced.add(h.id);
-    }
+    const hits = db
+      .prepare(
+        `SELECT DISTINCT ${quote(column)} AS id FROM ${quote(table)}
+         WHERE ${quote(column)} IN (SELECT id FROM members WHERE import_batch_id = ? AND deleted_at IS NULL)`,
+      )
+      .all(batchId) as { id: number }[];
+    for (const h of hits) referenced.add(h.id);
   }
   const otherEvents = new Set(
     (db
@@ -76,9 +78,8 @@ function findConflicts(db: DB, batchId: number, created: number[], changes: impo
       )
       .all(batchId, batchId) as { id: number }[]).map((r) => r.id),
   );
-  for (const id of created) {
-    const m = repo.getMemberRow(db, id);
-    if (!m) continue;
+  for (const m of created) {
+    const id = m.id;
     if (referenced.has(id)) out.push({ name: m.name, reason: '已被其他记录（提案、代表、小组长等）引用' });
     else if (otherEvents.has(id)) out.push({ name: m.name, reason: '导入后登记过会籍变动' });
     else if (m.updated_at !== m.created_at) out.push({ name: m.name, reason: '导入后被修改过' });
@@ -111,7 +112,7 @@ export async function undoImport(ctx: AppContext, batchId: number): Promise<{ ba
     const batch = importRepo.getBatch(db, batchId);
     if (!batch || batch.kind !== 'members') throw new AppError('NOT_FOUND', `找不到编号为 ${batchId} 的会员导入记录`);
     if (batch.undone_at) throw new AppError('CONFLICT', `这次导入已于 ${localTime(batch.undone_at)} 撤销过`);
-    const created = importRepo.createdMemberIds(db, batchId);
+    const created = repo.batchMembers(db, batchId);
     const changes = importRepo.listChanges(db, batchId);
     const conflicts = findConflicts(db, batchId, created, changes);
     if (conflicts.length) throw refusal(conflicts);
@@ -126,13 +127,7 @@ export async function undoImport(ctx: AppContext, batchId: number): Promise<{ ba
   return db.transaction(() => {
     // Checked again inside the transaction: the backup yielded to the event loop.
     const { batch, created, changes } = check();
-    for (const id of created) {
-      const row = repo.getMemberRow(db, id);
-      if (!row) continue;
-      repo.softDeleteMember(db, id, nowIso);
-      repo.dropSearchIndex(db, id);
-      writeAudit(db, actor, now, { action: 'members.importUndo.remove', entity: 'member', entityId: id, before: row, after: { batchId } });
-    }
+    const removed = repo.softDeleteBatchMembers(db, batchId, nowIso);
     let restored = 0;
     for (const c of changes) {
       const row = repo.getMemberRow(db, c.member_id);
@@ -157,8 +152,9 @@ export async function undoImport(ctx: AppContext, batchId: number): Promise<{ ba
       entity: 'import_batch',
       entityId: batchId,
       before: { fileName: batch.file_name, createdAt: batch.created_at },
-      after: { removed: created.length, restored, backup },
+      // The removed members: this batch's, deleted at this entry's time.
+      after: { removed, restored, backup, removedMembers: { importBatchId: batchId, deletedAt: nowIso } },
     });
-    return { batchId, removed: created.length, restored, backup };
+    return { batchId, removed, restored, backup };
   })();
 }

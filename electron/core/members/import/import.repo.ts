@@ -73,11 +73,6 @@ export function listChanges(db: DB, batchId: number): ChangeRow[] {
   return stmt(db, 'SELECT member_id, before_json, after_json FROM import_batch_changes WHERE batch_id = ?').all(batchId) as ChangeRow[];
 }
 
-/** Live members the batch created (uses members_batch). */
-export function createdMemberIds(db: DB, batchId: number): number[] {
-  return (stmt(db, 'SELECT id FROM members WHERE import_batch_id = ? AND deleted_at IS NULL').all(batchId) as { id: number }[]).map((r) => r.id);
-}
-
 export function getMapping(db: DB, kind: string, signature: string): Record<string, string | null> | null {
   const row = stmt(db, 'SELECT overrides_json FROM import_mappings WHERE kind = ? AND signature = ?').get(kind, signature) as
     | { overrides_json: string }
