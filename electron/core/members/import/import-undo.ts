@@ -126,7 +126,7 @@ export async function undoImport(ctx: AppContext, batchId: number): Promise<{ ba
   const actor = ctx.actor();
   return db.transaction(() => {
     // Checked again inside the transaction: the backup yielded to the event loop.
-    const { batch, created, changes } = check();
+    const { batch, changes } = check();
     const removed = repo.softDeleteBatchMembers(db, batchId, nowIso);
     let restored = 0;
     for (const c of changes) {
