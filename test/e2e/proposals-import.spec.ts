@@ -69,6 +69,9 @@ test('the 导入提案 wizard: file, sheet, mapping, preview with fixes, import,
       await expect(dropdown).toHaveCount(1, { timeout: 1000 });
     }).toPass();
     await dropdown.getByText(option, { exact: true }).click();
+    // Closed before the next choice: a dropdown still fading out would pass for the next one's (on a busy
+    // machine its animation outlasts the check above) and the next option would be sought in it.
+    await expect(dropdown).toHaveCount(0);
     await expect(select(header)).toBeEnabled();
   };
   await choose('办法', '备注');

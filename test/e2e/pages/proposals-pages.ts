@@ -50,7 +50,10 @@ export class ProposalsPages extends ShellPage {
     if (search) {
       // Typed key by key: fill() clears the box first, which in a multiple select can drop the last chosen tag.
       await input.pressSequentially(search);
-      await expect(this.page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText(text);
+      // While the list re-renders after a key, the option active before may keep its class for a moment.
+      const active = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
+      await expect(active).toHaveCount(1);
+      await expect(active).toContainText(text);
       await input.press('Enter');
     } else {
       await option.click();
