@@ -40,6 +40,13 @@ describe('roster export', () => {
     expect(id.value).toBe('110108198503120011');
     expect(id.numFmt).toBe('@');
     expect(zs.getCell(col('手机号码')).value).toBe('13800138000');
+    // Every cell of a column carries that column's format (the writer shares one style object per column).
+    for (const r of [2, 3]) {
+      expect(ws.getRow(r).getCell(col('证件号码')).numFmt).toBe('@');
+      expect(ws.getRow(r).getCell(col('手机号码')).numFmt).toBe('@');
+      expect(ws.getRow(r).getCell(col('出生日期')).numFmt).toBe('yyyy-mm-dd');
+      expect(ws.getRow(r).getCell(col('姓名')).numFmt).toBeUndefined();
+    }
     expect(zs.getCell(col('会员证号')).value).toBe('0012');
     const birth = zs.getCell(col('出生日期')).value as Date;
     expect(birth).toBeInstanceOf(Date);
