@@ -20,9 +20,6 @@ export interface TableWrite {
   onProgress?: (written: number) => void;
 }
 
-/** Rows between two yields to the event loop. */
-const YIELD_EVERY = 500;
-
 const isoToUtcDate = (iso: string): Date | string => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   // UTC midnight: exceljs turns a Date into a serial from its UTC time, so the day cannot shift by a zone.
@@ -81,13 +78,9 @@ export async function writeTableXlsx(filePath: string, t: TableWrite): Promise<n
     }
     row.commit();
     n++;
-    if (n % YIELD_EVERY === 0) {
-      if (t.onProgress && n % 2000 === 0) t.onProgress(n);
-      // Lets the sheet's XML flow into the zip stream while later rows are made: zlib compresses them on
-      // libuv's threads meanwhile (the second core), the written XML is not held until the end, and the
-      // window's requests are answered between rows.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    // No yield to the event loop here: the rows come from an open statement, and better-sqlite3 refuses any
+    // write on the connection while it is open (a save made meanwhile would fail).
+    if (t.onProgress && n % 2000 === 0) t.onProgress(n);
   }
   if (t.footer) {
     const row = ws.addRow([t.footer]);
