@@ -137,6 +137,16 @@ describe('commit', () => {
     expect(ctx.listBackups()).toHaveLength(0);
   });
 
+  it('a sheet with a header and no rows writes nothing and keeps no backup', async () => {
+    const file = await writeXlsx(path.join(dir, '空表.xlsx'), { 花名册: [['姓名', '身份证号码', '会员证号']] });
+    const r = await ctx.dispatch('imports.commit', { token: tokenOf(ctx, file) });
+    if (r.ok) expect(r.data).toMatchObject({ batchId: null, backup: null });
+    else expect(r.error.code).toBe('VALIDATION');
+    expect(count('SELECT count(*) AS n FROM import_batches')).toBe(0);
+    expect(ctx.listBackups().filter((b) => b.reason === 'pre-import')).toEqual([]);
+    expect(ctx.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
   it('reports progress under the job id, and a cancelled job writes nothing', async () => {
     const token = await seedAndRoster();
     const seen: string[] = [];
@@ -155,6 +165,8 @@ describe('commit', () => {
     expect(seen[0]).toBe('job-cancel-1:正在打开文件');
     expect(dumpMembers(ctx)).toEqual(before);
     expect(count('SELECT count(*) AS n FROM import_batches')).toBe(0);
+    // The restore point was being taken while the file was read; a cancelled import does not keep it.
+    expect(ctx.listBackups().filter((b) => b.reason === 'pre-import')).toEqual([]);
     expect((await ctx.dispatch('imports.cancel', { jobId: 'job-cancel-1' })).ok).toBe(true);
 
     const labels: string[] = [];

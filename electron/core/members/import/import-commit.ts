@@ -61,6 +61,11 @@ export async function commitImport(ctx: AppContext, input: ImportInput & { dryRu
       return (await ctx.backup('pre-import')).name;
     })());
   if (!input.dryRun) takeBackup().catch(() => undefined);
+  // A file with no rows to write, or refused before writing: the restore point taken for it is not kept.
+  const dropUnused = async () => {
+    const name = backup ? await backup.catch(() => null) : null;
+    if (name) fs.rmSync(resolveBackup(ctx.paths.backupsDir, name), { force: true });
+  };
   try {
     const outcome: CommitOutcome = await runImportTask(ctx, job, sourceRef(ctx, input.token), { kind: 'commit', input, hooks }, () => {
       backupUsed = true;
@@ -68,16 +73,12 @@ export async function commitImport(ctx: AppContext, input: ImportInput & { dryRu
     });
     release();
     if (outcome.discardBackup) fs.rmSync(resolveBackup(ctx.paths.backupsDir, outcome.discardBackup), { force: true });
+    if (!backupUsed) await dropUnused();
     if (outcome.remember) rememberMapping(ctx, outcome.remember);
     if (!input.dryRun) forgetSource(ctx);
     return outcome.result;
   } catch (e) {
-    // Refused before anything could be written (a bad file, a missing 姓名 column, a cancel while reading):
-    // the restore point taken for it is not kept.
-    if (backup && !backupUsed) {
-      const name = await (backup as Promise<string>).catch(() => null);
-      if (name) fs.rmSync(resolveBackup(ctx.paths.backupsDir, name), { force: true });
-    }
+    if (!backupUsed) await dropUnused();
     throw cancelledAsOne(e);
   } finally {
     release();
