@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AppContext } from '../../../electron/core/context';
 import type { ImportPreview, ImportResult } from '../../../shared/contract/imports';
+import { expect } from 'vitest';
 import { call } from '../../helpers/context';
 
 export const REAL = path.resolve(__dirname, '../../../../shared/data/real');
@@ -21,6 +22,23 @@ export function dumpMembers(ctx: AppContext): unknown[] {
       const { created_at: _c, updated_at: _u, ...rest } = r as Record<string, unknown>;
       return rest;
     });
+}
+
+const auditCount = (ctx: AppContext) => (ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+
+/** What an import that fails must leave exactly as it was. */
+export const storedState = (ctx: AppContext) => ({ members: dumpMembers(ctx), audit: auditCount(ctx) });
+
+/**
+ * After a failed or cancelled import: the member files and the audit log as before, no batch, the app's busy
+ * timeout back and a save (of a member named `saved`) accepted at once.
+ */
+export async function expectNothingWritten(ctx: AppContext, before: ReturnType<typeof storedState>, saved: string): Promise<void> {
+  expect(dumpMembers(ctx)).toEqual(before.members);
+  expect(auditCount(ctx)).toBe(before.audit);
+  expect((ctx.db.prepare('SELECT count(*) AS n FROM import_batches').get() as { n: number }).n).toBe(0);
+  expect(ctx.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  expect((await ctx.dispatch('members.create', { member: { name: saved } })).ok).toBe(true);
 }
 
 /** A plain .xlsx: rows of cells (strings stay text cells, numbers numbers, Dates dates), sheet by sheet. */

@@ -28,29 +28,12 @@ const FIELD_LABELS: Record<string, string> = {
   group_id: '工会小组', is_migrant_worker: '是否农民工', monthly_wage_fen: '月工资', remarks: '备注',
 };
 
-/** Tables (other than the member's own history and search rows) whose rows point at members. */
-function referencingColumns(db: DB): { table: string; column: string }[] {
-  const own = new Set(['members', 'member_events', 'member_name_grams', 'import_batch_changes']);
-  const rows = db
-    .prepare(
-      `SELECT m.name AS tbl, f."from" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f
-       WHERE m.type = 'table' AND f."table" = 'members'`,
-    )
-    .all() as { tbl: string; col: string }[];
-  const out = rows.filter((r) => !own.has(r.tbl)).map((r) => ({ table: r.tbl, column: r.col }));
-  // 小组长 is a member id without a declared foreign key (the unit table came first).
-  out.push({ table: 'union_units', column: 'leader_member_id' });
-  return out;
-}
-
 /** The clerk's wall-clock time of an ISO instant (the PC's time zone), to the minute. */
 function localTime(iso: string): string {
   const d = new Date(iso);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 interface Conflict {
   name: string;
@@ -60,24 +43,8 @@ interface Conflict {
 function findConflicts(db: DB, batchId: number, created: ReturnType<typeof repo.batchMembers>, changes: importRepo.ChangeRow[]): Conflict[] {
   const out: Conflict[] = [];
   const createdSet = new Set(created.map((m) => m.id));
-  const referenced = new Set<number>();
-  for (const { table, column } of referencingColumns(db)) {
-    const hits = db
-      .prepare(
-        `SELECT DISTINCT ${quote(column)} AS id FROM ${quote(table)}
-         WHERE ${quote(column)} IN (SELECT id FROM members WHERE import_batch_id = ? AND deleted_at IS NULL)`,
-      )
-      .all(batchId) as { id: number }[];
-    for (const h of hits) referenced.add(h.id);
-  }
-  const otherEvents = new Set(
-    (db
-      .prepare(
-        `SELECT DISTINCT e.member_id AS id FROM members m JOIN member_events e ON e.member_id = m.id
-         WHERE m.import_batch_id = ? AND (e.import_batch_id IS NULL OR e.import_batch_id <> ?)`,
-      )
-      .all(batchId, batchId) as { id: number }[]).map((r) => r.id),
-  );
+  const referenced = importRepo.referencedBatchMembers(db, batchId);
+  const otherEvents = importRepo.membersWithOtherEvents(db, batchId);
   for (const m of created) {
     const id = m.id;
     if (referenced.has(id)) out.push({ name: m.name, reason: '已被其他记录（提案、代表、小组长等）引用' });
@@ -145,7 +112,7 @@ export async function undoImport(ctx: AppContext, batchId: number): Promise<{ ba
       });
       restored++;
     }
-    db.prepare('DELETE FROM member_events WHERE import_batch_id = ?').run(batchId);
+    importRepo.deleteBatchEvents(db, batchId);
     importRepo.markUndone(db, batchId, nowIso);
     writeAudit(db, actor, now, {
       action: 'imports.undo',
