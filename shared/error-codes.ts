@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'SCHEMA_TOO_NEW', // database written by a newer version of the app
   'RECOVERY', // database failed its integrity check; only recovery channels work
   'CANCELLED',
+  'FORBIDDEN', // the operator's role does not allow this channel, or nobody is logged in while login is on
   'UNAVAILABLE', // the host cannot do this (e.g. no Electron dialog in the browser)
   'INTERNAL', // a bug: message is generic, correlationId points into the log
 ] as const;

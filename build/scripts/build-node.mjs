@@ -24,6 +24,8 @@ const entries = [
   // Worker threads, found by the bundles above at dist/workers/ (writer-client.ts, import-engine.ts).
   { in: 'electron/core/members/import/import-writer.worker.ts', out: 'dist/workers/import-writer.cjs', packages: 'external' },
   { in: 'electron/core/members/import/import-engine.worker.ts', out: 'dist/workers/import-engine.cjs', packages: 'external' },
+  // The task thread: long jobs off the main thread (export, undo; electron/core/thread-tasks.ts).
+  { in: 'electron/core/threads/task.worker.ts', out: 'dist/workers/tasks.cjs', packages: 'external' },
 ];
 
 const { existsSync } = await import('node:fs');

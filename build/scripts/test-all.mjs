@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit + integration (vitest), then the Playwright E2E suite, in that order,
+// `npm test`: typecheck, lint, import cycles, unit + integration (vitest), then the Playwright E2E suite, in that order,
 // stopping at the first failing stage. Ends with one plain line "N passed, N failed, N skipped" counted from
 // the runners' JSON reports, so CI and people read the same total.
 import { spawnSync } from 'node:child_process';
@@ -40,6 +40,7 @@ function finish(code) {
 for (const f of fs.readdirSync(reports)) fs.rmSync(path.join(reports, f));
 if (run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) finish(1);
 if (run('lint', bin('eslint'), ['.'])) finish(1);
+if (run('import cycles (dpdm)', process.execPath, [path.join(root, 'build', 'scripts', 'check-cycles.mjs')])) finish(1);
 const vitestJson = path.join(reports, 'vitest.json');
 const unit = run('unit + integration (vitest)', bin('vitest'), [
   'run', '--config', 'build/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`,

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../core/context';
+import { verifyAuditChain, type AuditChainProblem } from '../core/audit';
+import { findBackupPartials } from '../core/db/leftovers';
 import { LATEST_SCHEMA_VERSION } from '../core/db/migrations';
 import { validateBackupFile } from '../core/db/restore';
 import { findMissingAttachments } from '../core/disclosures/disclosures.check';
@@ -90,6 +92,33 @@ const backupsFolder: IntegrityCheck = {
   },
 };
 
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+/** A backup killed midway leaves its .partial file: never a usable backup, only disk space and confusion. */
+const interruptedBackups: IntegrityCheck = {
+  id: 'backup-partials',
+  label: '未完成的备份',
+  run: (ctx) => {
+    const left = findBackupPartials(ctx.paths.backupsDir);
+    if (left.files.length) {
+      return {
+        status: 'problem',
+        summary: `备份文件夹中有 ${left.files.length} 个中断的备份留下的未完成文件（${mb(left.bytes)}），无法删除`,
+        details: capped(left.files),
+      };
+    }
+    const removed = ctx.partialsRemovedAtStart;
+    if (removed.files.length) {
+      return {
+        status: 'ok',
+        summary: `发现上次中断的备份留下的 ${removed.files.length} 个未完成文件（${mb(removed.bytes)}），已删除；已有的备份不受影响`,
+        details: capped(removed.files),
+      };
+    }
+    return { status: 'ok', summary: '没有中断的备份留下的文件' };
+  },
+};
+
 const attachmentFiles: IntegrityCheck = {
   id: 'attachments',
   label: '附件文件',
@@ -106,4 +135,29 @@ const attachmentFiles: IntegrityCheck = {
   },
 };
 
-export const CHECKS: IntegrityCheck[] = [databaseIntegrity, foreignKeys, schemaVersion, backupsFolder, attachmentFiles];
+const chainLine = (p: AuditChainProblem): string => {
+  if (p.kind === 'missing') {
+    const range = p.count === 1 ? `第 ${p.entry} 条` : `第 ${p.entry}–${p.entry + (p.count ?? 1) - 1} 条（${p.count} 条）`;
+    return `修改记录${range}不见了（校验链断开）`;
+  }
+  if (p.kind === 'unhashed') return `修改记录第 ${p.entry} 条没有校验值，不是由本程序写入的（校验链断开）`;
+  return `修改记录第 ${p.entry} 条被改动过（校验链断开）`;
+};
+
+/** #16: the change log is evidence; the triggers stop our code, the hash chain shows a hand edit of the file. */
+const auditChain: IntegrityCheck = {
+  id: 'audit-chain',
+  label: '修改记录校验链',
+  run: (ctx) => {
+    if (ctx.status !== 'ok') return skippedInRecovery;
+    const { entries, problems } = verifyAuditChain(ctx.db);
+    if (!problems.length) return { status: 'ok', summary: `${entries} 条修改记录，校验链完整` };
+    return {
+      status: 'problem',
+      summary: `${problems.length} 处修改记录与校验链不符，修改记录在本程序之外被改动过`,
+      details: capped(problems.map(chainLine)),
+    };
+  },
+};
+
+export const CHECKS: IntegrityCheck[] = [databaseIntegrity, foreignKeys, schemaVersion, backupsFolder, interruptedBackups, attachmentFiles, auditChain];

@@ -9,6 +9,11 @@ export interface OptionSpec {
   /** Placeholder shown in the help for a string option, e.g. 文件. */
   valueName?: string;
   description: string;
+  /**
+   * The verb cannot run without it: main.ts refuses with exit 2 before opening the data folder. A string names a
+   * group of alternatives (--period or --month): one of the options with that name is enough.
+   */
+  required?: true | string;
 }
 
 export interface CommandInput {

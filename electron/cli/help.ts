@@ -5,6 +5,7 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   json: { type: 'boolean', description: '输出一个 JSON 文档（见下文）' },
   help: { type: 'boolean', short: 'h', description: '显示帮助' },
   version: { type: 'boolean', description: '显示版本号' },
+  as: { type: 'string', valueName: '操作员', description: '以这位操作员的身份和权限运行（已启用登录时需要密码：终端中输入，或环境变量 LEDGER_PASSWORD）' },
 };
 
 const optionUsage = (name: string, spec: OptionSpec) =>
@@ -20,7 +21,7 @@ function commandBlock(c: CliCommand): string[] {
     `  ${commandUsage(c)}`,
     `      ${c.summary}`,
     ...(c.details ?? []).map((d) => `      ${d}`),
-    ...Object.entries(c.options ?? {}).map(([n, s]) => `      ${optionUsage(n, s)}：${s.description}`),
+    ...Object.entries(c.options ?? {}).map(([n, s]) => `      ${optionUsage(n, s)}：${s.description}${s.required === true ? '（必填）' : s.required ? '（与同组选项必填其一）' : ''}`),
   ];
 }
 

@@ -1,26 +1,28 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAppContext, type AppContext } from '../core/context';
+import type { AppContext } from '../core/context';
+import { createAppContext } from '../core/create-context';
 import { AppError } from '../core/errors';
 import { defaultDataDir } from '../core/paths';
-import { createChromiumPdf } from '../server/pdf-chromium';
+import { createChromiumPdf } from '../core/print/pdf-chromium';
 import { APP_VERSION } from '../core/version';
 import type { FieldIssue } from '../core/errors';
 import { EXIT, UsageError, type CliCommand, type CommandOutcome, type OptionSpec } from './command';
 import { COMMANDS } from './commands';
 import { fieldLabel } from './format';
 import { commandHelp, fullHelp, GLOBAL_OPTIONS, shortUsage } from './help';
+import { askHidden, runAs, type PasswordSource } from './run-as';
 
-export interface CliIo {
+export interface CliIo extends PasswordSource {
   out(text: string): void;
   err(text: string): void;
-  env: NodeJS.ProcessEnv;
 }
 
 const processIo: CliIo = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
   env: process.env,
+  ...(process.stdin.isTTY ? { askPassword: askHidden } : {}),
 };
 
 /** Every option any command knows, so one parse handles `ledger --json info` and `ledger info --json` alike. */
@@ -70,6 +72,13 @@ function checkShape(command: CliCommand, args: string[], values: Record<string, 
     throw new UsageError(`命令「${name}」没有选项 --${opt}。`, command);
   }
   if (args.length < command.minArgs) throw new UsageError(`命令「${name}」缺少参数。`, command);
+  const given = (opt: string) => values[opt] !== undefined && values[opt] !== '';
+  const groups = new Map<string, string[]>();
+  for (const [opt, spec] of Object.entries(command.options ?? {})) {
+    if (spec.required) groups.set(spec.required === true ? opt : spec.required, [...(groups.get(spec.required === true ? opt : spec.required) ?? []), opt]);
+  }
+  const missing = [...groups.values()].filter((opts) => !opts.some(given)).map((opts) => opts.map((o) => `--${o}`).join(' 或 '));
+  if (missing.length) throw new UsageError(`命令「${name}」缺少选项：${missing.join('、')}。`, command);
   if (args.length > command.maxArgs) throw new UsageError(`命令「${name}」多了参数：${args.slice(command.maxArgs).join(' ')}。`, command);
 }
 
@@ -131,6 +140,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const dataDirOpt = values['data-dir'];
     const dataDir = typeof dataDirOpt === 'string' ? path.resolve(dataDirOpt) : defaultDataDir(io.env);
     ctx = await createAppContext({ dataDir, host: 'cli', autoBackupMs: 0, ports: { pdf } });
+    if (typeof values.as === 'string') await runAs(ctx, values.as, io);
+    // #16: with login on the CLI still runs without --as (it needs the data folder itself), as 管理员, and says so.
+    if (ctx.status === 'ok' && ctx.session.current === null) {
+      const s = await ctx.dispatch('operators.current', {});
+      if (s.ok && (s.data as { loginEnabled: boolean }).loginEnabled) {
+        io.err('提示：已启用登录，命令行以管理员身份运行，修改记录的操作人为「管理员（命令行）」。可用 --as 姓名 以操作员身份运行。');
+      }
+    }
     const outcome: CommandOutcome = await found.command.run({ ctx, args: found.args, options: values });
     const doc = found.command.rawJson ? outcome.data : { ok: true, data: outcome.data };
     io.out(json ? JSON.stringify(doc, null, 2) : outcome.lines.join('\n'));

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, type Settings, type SettingsKey } from '../../shared/contract/settings';
 import { SETTINGS_LABELS, UNIT_TYPE_LABELS, UNIT_TYPES } from '../../shared/domain/labels';
+import { DUES_FEN_ROUNDING_LABELS, DUES_PERIOD_KIND_LABELS, DUES_PERIOD_KINDS } from '../../shared/domain/dues';
 import { AppError } from '../core/errors';
 
 export const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingsKey[];
@@ -57,6 +58,10 @@ export function parseSettingValue(key: SettingsKey, raw: string): unknown {
     const byLabel = UNIT_TYPES.find((t) => UNIT_TYPE_LABELS[t] === raw.trim());
     return byLabel ?? raw.trim();
   }
+  // 会费 settings by their Chinese words as well as the keys (按季度 / quarter, 是 / true, 舍去 / truncate).
+  if (key === 'duesPeriodKind') return DUES_PERIOD_KINDS.find((k) => DUES_PERIOD_KIND_LABELS[k] === raw.trim() || DUES_PERIOD_KIND_LABELS[k].slice(1) === raw.trim()) ?? raw.trim();
+  if (key === 'duesWageFloor10') return /^(true|是|1|yes)$/i.test(raw.trim()) ? true : /^(false|否|0|no)$/i.test(raw.trim()) ? false : raw;
+  if (key === 'duesFenRounding') return (Object.keys(DUES_FEN_ROUNDING_LABELS) as (keyof typeof DUES_FEN_ROUNDING_LABELS)[]).find((k) => DUES_FEN_ROUNDING_LABELS[k].startsWith(raw.trim().slice(0, 2)) && raw.trim().length >= 2) ?? raw.trim();
   return raw;
 }
 
@@ -66,5 +71,8 @@ export function formatSettingValue<K extends SettingsKey>(key: K, value: Setting
     return list.length ? list.map((o) => `${o.code}=${o.name}`).join(',') : '（未设置）';
   }
   if (key === 'unitType') return `${UNIT_TYPE_LABELS[value as Settings['unitType']]}（${String(value)}）`;
+  if (key === 'duesPeriodKind') return `${DUES_PERIOD_KIND_LABELS[value as Settings['duesPeriodKind']]}（${String(value)}）`;
+  if (key === 'duesWageFloor10') return value ? '是：工资先舍去 10 元以下尾数（true）' : '否：按全部工资计算（false）';
+  if (key === 'duesFenRounding') return `${DUES_FEN_ROUNDING_LABELS[value as Settings['duesFenRounding']]}（${String(value)}）`;
   return value === '' ? '（未设置）' : String(value);
 }

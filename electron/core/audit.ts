@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../shared/contract/app';
-import { stmt } from './db/stmt';
 import type { DB } from './db/open';
+import { AUDIT_CHAIN_START, auditChainHash } from './audit-hash';
+import { insertAuditRow, iterateAuditChain, lastAuditLink, selectAuditRows } from './audit.repo';
 
 export interface AuditRecord {
   action: string;
@@ -10,39 +11,63 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-const INSERT = `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?)`;
-
-/** Call inside the same transaction as the change, so the log never disagrees with the data. */
+/**
+ * Call inside the same transaction as the change, so the log never disagrees with the data. The one place
+ * entries are written: each carries the running hash over the previous one (#16, checked by `ledger check`).
+ */
 export function writeAudit(db: DB, actor: string, at: Date, rec: AuditRecord): void {
-  stmt(db, INSERT).run(
-    at.toISOString(),
-    actor || '未署名',
-    rec.action,
-    rec.entity,
-    rec.entityId == null ? null : String(rec.entityId),
-    rec.before === undefined ? null : JSON.stringify(rec.before),
-    rec.after === undefined ? null : JSON.stringify(rec.after),
-  );
+  // Reading the last link and appending must not interleave with another connection (the import writer thread).
+  if (!db.inTransaction) {
+    db.transaction(() => writeAudit(db, actor, at, rec)).immediate();
+    return;
+  }
+  const last = lastAuditLink(db);
+  // The next id is given, not left to SQLite: two writers chaining on the same entry then fail loudly (the
+  // primary key) instead of forking the chain. Without AUTOINCREMENT SQLite would pick the same id anyway.
+  const content = {
+    id: (last?.id ?? 0) + 1,
+    at: at.toISOString(),
+    actor: actor || '未署名',
+    action: rec.action,
+    entity: rec.entity,
+    entity_id: rec.entityId == null ? null : String(rec.entityId),
+    before_json: rec.before === undefined ? null : JSON.stringify(rec.before),
+    after_json: rec.after === undefined ? null : JSON.stringify(rec.after),
+  };
+  insertAuditRow(db, { ...content, hash: auditChainHash(last?.hash ?? AUDIT_CHAIN_START, content) });
 }
 
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
+export interface AuditChainProblem {
+  /** The entry's number (its id: the log is numbered 1, 2, 3 … and never loses one). */
+  entry: number;
+  kind: 'changed' | 'missing' | 'unhashed';
+  /** For `missing`: how many entries are gone before this one. */
+  count?: number;
+}
+
+/**
+ * Walks the chain. Each entry is checked against the stored hash of the one before it, so one edited entry is
+ * reported once and not as everything after it; an entry edited together with its hash shows at the next one.
+ */
+export function verifyAuditChain(db: DB): { entries: number; problems: AuditChainProblem[] } {
+  const problems: AuditChainProblem[] = [];
+  let prevHash = AUDIT_CHAIN_START;
+  let prevId = 0;
+  let entries = 0;
+  for (const row of iterateAuditChain(db)) {
+    entries += 1;
+    if (row.id !== prevId + 1) problems.push({ entry: prevId + 1, kind: 'missing', count: row.id - prevId - 1 });
+    if (row.hash === null) problems.push({ entry: row.id, kind: 'unhashed' });
+    // After a gap the previous hash is that of an entry no longer there: the entry itself can still be whole.
+    else if (row.id === prevId + 1 && auditChainHash(prevHash, row) !== row.hash) problems.push({ entry: row.id, kind: 'changed' });
+    prevHash = row.hash ?? '';
+    prevId = row.id;
+  }
+  return { entries, problems };
 }
 
 export function listAudit(db: DB, limit: number, entity?: string): AuditEntry[] {
-  const rows = (
-    entity
-      ? stmt(db, 'SELECT * FROM audit_log WHERE entity = ? ORDER BY id DESC LIMIT ?').all(entity, limit)
-      : stmt(db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit)
-  ) as AuditRow[];
+  const rows = selectAuditRows(db, limit, entity);
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import type { AppInfo, BackupInfo } from '../../shared/contract/app';
+import type { BackupInfo } from '../../shared/contract/app';
 import { createBackup, DEFAULT_RETENTION, listBackups, pruneBackups, type RetentionPolicy } from './db/backup';
+import { removeBackupPartials, sweepTempFolder, type Leftovers } from './db/leftovers';
 import { acquireDataDirLock, type DataDirLock } from './db/lock';
 import { schemaTooNew, pendingMigrations, runMigrations } from './db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './db/migrations';
@@ -8,43 +9,16 @@ import { inspectDatabase, openDatabase, type DB } from './db/open';
 import { AppError } from './errors';
 import { EventBus } from './events';
 import { FileStore } from './files/file-store';
-import { allHandlers } from './handlers';
 import { createFileLogger, type Logger } from './log';
 import { dataPaths, type DataPaths } from './paths';
-import { createRouter, type Dispatch } from './router';
+import { createRouter, type Dispatch, type Handlers, type RouterOptions } from './router';
+import type { ContextOptions, HostKind, HostPorts, PdfOptions, PdfPort } from './context.types';
 import { restoreDatabaseFile, setAsideDamaged, validateBackupFile } from './db/restore';
+import { totalChanges } from './db/session';
+import { readSetting } from './settings/settings.repo';
+import { OperatorSession } from './operators/session';
 
-export type HostKind = AppInfo['host'];
-
-export interface PdfOptions {
-  landscape?: boolean;
-}
-/** Turns printable HTML into PDF bytes: Electron's printToPDF, or Chromium through playwright-core. */
-export interface PdfPort {
-  render(html: string, opts?: PdfOptions): Promise<Buffer>;
-}
-
-/** What only a host can do. A missing port makes its channel answer UNAVAILABLE. */
-export interface HostPorts {
-  openFolder?(dir: string): Promise<boolean>;
-  pickOpen?(opts: { title: string; extensions: string[] }): Promise<string | null>;
-  saveAs?(sourcePath: string, suggestedName: string): Promise<boolean>;
-  /** Opens a file with the system's viewer for its type (attachments in Electron). */
-  openFile?(filePath: string): Promise<boolean>;
-  pdf?: PdfPort;
-}
-
-export interface ContextOptions {
-  dataDir: string;
-  host: HostKind;
-  clock?: () => Date;
-  logger?: Logger;
-  ports?: HostPorts;
-  retention?: RetentionPolicy;
-  /** Interval of the backup-while-changed timer; 0 turns it off (CLI, tests). */
-  autoBackupMs?: number;
-  checkOutputs?: boolean;
-}
+export type { ContextOptions, HostKind, HostPorts, PdfOptions, PdfPort };
 
 export class AppContext {
   readonly paths: DataPaths;
@@ -56,13 +30,22 @@ export class AppContext {
   readonly events = new EventBus();
   readonly dispatch: Dispatch;
   readonly retention: RetentionPolicy;
+  /** Who is logged in (#16); nobody while login is off, and then everyone is the single 管理员. */
+  readonly session = new OperatorSession();
   private _db: DB | null = null;
   private _recoveryReason: string | null = null;
   private lock: DataDirLock | null = null;
   private timer: NodeJS.Timeout | null = null;
   private changesAtLastBackup = 0;
+  /** What a killed backup left behind, removed when this context opened the folder (reported by `check`). */
+  partialsRemovedAtStart: Leftovers = { files: [], bytes: 0 };
 
-  constructor(opts: ContextOptions) {
+  /** `handlers`: every channel's handler, given by create-context.ts (this module never imports them). */
+  constructor(
+    opts: ContextOptions,
+    handlers: Handlers<AppContext>,
+    access?: (ctx: AppContext) => { guard: RouterOptions<AppContext>['guard']; redact: RouterOptions<AppContext>['redact'] },
+  ) {
     this.paths = dataPaths(opts.dataDir);
     this.host = opts.host;
     this.clock = opts.clock ?? (() => new Date());
@@ -70,8 +53,11 @@ export class AppContext {
     this.ports = opts.ports ?? {};
     this.retention = opts.retention ?? DEFAULT_RETENTION;
     this.files = new FileStore(this.paths.tmpDir);
+    const checks = access?.(this);
     this.dispatch = createRouter({
-      handlers: allHandlers,
+      handlers,
+      guard: checks?.guard,
+      redact: checks?.redact,
       ctx: this,
       logger: this.logger,
       inRecovery: () => this._db === null,
@@ -94,10 +80,8 @@ export class AppContext {
 
   /** The clerk's name from 设置, written into audit entries and printed forms. */
   actor(): string {
-    const row = this.db.prepare("SELECT value_json FROM settings WHERE key = 'operator'").get() as
-      | { value_json: string }
-      | undefined;
-    return row ? (JSON.parse(row.value_json) as string) : '';
+    if (this.session.current) return this.session.current.name;
+    return (readSetting(this.db, 'operator') as string | undefined) ?? '';
   }
 
   schemaVersion(): number {
@@ -108,12 +92,23 @@ export class AppContext {
     for (const dir of [this.paths.dataDir, this.paths.backupsDir, this.paths.logsDir]) fs.mkdirSync(dir, { recursive: true });
     this.lock = acquireDataDirLock(this.paths.lockPath, this.host);
     try {
+      this.removeLeftovers();
       await this.openDb();
     } catch (e) {
       this.lock.release();
       this.lock = null;
       throw e;
     }
+  }
+
+  /** Under the lock, nothing else can be writing a backup or using a temp file of this folder. */
+  private removeLeftovers(): void {
+    this.partialsRemovedAtStart = removeBackupPartials(this.paths.backupsDir);
+    if (this.partialsRemovedAtStart.files.length) {
+      this.logger.warn('removed what an interrupted backup left', { ...this.partialsRemovedAtStart });
+    }
+    const swept = sweepTempFolder(this.paths.tmpDir);
+    if (swept) this.logger.info('temp folder swept at start', { removed: swept });
   }
 
   private async openDb(): Promise<void> {
@@ -140,7 +135,7 @@ export class AppContext {
   }
 
   private totalChanges(): number {
-    return this._db ? (this._db.prepare('SELECT total_changes() AS n').get() as { n: number }).n : 0;
+    return this._db ? totalChanges(this._db) : 0;
   }
 
   startAutoBackup(intervalMs: number): void {
@@ -204,15 +199,9 @@ export class AppContext {
       this._db?.close();
       this._db = null;
       this.files.clear();
+      if (this.lock) sweepTempFolder(this.paths.tmpDir);
       this.lock?.release();
       this.lock = null;
     }
   }
-}
-
-export async function createAppContext(opts: ContextOptions): Promise<AppContext> {
-  const ctx = new AppContext(opts);
-  await ctx.open();
-  ctx.startAutoBackup(opts.autoBackupMs ?? 0);
-  return ctx;
 }

@@ -33,3 +33,8 @@ export const validationError = (message: string, issues: FieldIssue[] = []): App
 export function isBusy(e: unknown): boolean {
   return e instanceof Error && (e as { code?: unknown }).code === 'SQLITE_BUSY';
 }
+
+/** The RAISE(ABORT) of a sealed year's trigger, as better-sqlite3 throws it (its message is the clerk's words). */
+export function isSealRefusal(e: unknown): e is Error {
+  return e instanceof Error && (e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_TRIGGER' && e.message.includes('年度已封存');
+}

@@ -8,7 +8,7 @@ import {
   type ChannelParsedInput,
 } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import { AppError, isBusy, newCorrelationId, type FieldIssue } from './errors';
+import { AppError, isBusy, isSealRefusal, newCorrelationId, type FieldIssue } from './errors';
 import type { Logger } from './log';
 
 export type Handler<C extends ChannelName, Ctx> = (
@@ -29,6 +29,10 @@ export interface RouterOptions<Ctx> {
   inRecovery: () => boolean;
   /** Tests turn this on so a handler returning the wrong shape fails loudly. */
   checkOutputs?: boolean;
+  /** Operators and roles (#16): refuse a channel the session may not use (FORBIDDEN), with its parsed input. */
+  guard?: (channel: ChannelName, rawInput: unknown) => AppError | null;
+  /** Operators and roles (#16): mask what the session's role may not see, after the output check. */
+  redact?: (channel: ChannelName, data: unknown) => unknown;
 }
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
@@ -53,6 +57,15 @@ export function createRouter<Ctx>(opts: RouterOptions<Ctx>): Dispatch {
         error: { code: 'RECOVERY', message: '数据库未通过完整性检查，请先从备份恢复。' },
       };
     }
+    // Before validation, so a refused channel says FORBIDDEN whatever was sent (the guard reads raw revealIds).
+    try {
+      const refused = opts.guard?.(channel, rawInput);
+      if (refused) return { ok: false, error: refused.toData() };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toData() };
+      log.error('access check failed', { channel, error: e });
+      return { ok: false, error: { code: 'INTERNAL', message: '权限检查出错，操作未完成。' } };
+    }
     // Only a missing input means "no input"; an explicit null is a malformed payload like any other.
     const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) {
@@ -71,11 +84,13 @@ export function createRouter<Ctx>(opts: RouterOptions<Ctx>): Dispatch {
       const handler = opts.handlers[channel] as Handler<ChannelName, Ctx>;
       const data = await handler(parsed.data as never, opts.ctx);
       if (opts.checkOutputs) def.output.parse(data);
-      return { ok: true, data };
+      return { ok: true, data: opts.redact ? opts.redact(channel, data) : data };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toData() };
       // Another connection holds the write lock (a roster import being written, or the CLI): refused at once.
       if (isBusy(e)) return { ok: false, error: { code: 'CONFLICT', message: BUSY_MESSAGE } };
+      // A sealed year's read-only trigger (archive/archive.seal.ts): its Chinese message names the year.
+      if (isSealRefusal(e)) return { ok: false, error: { code: 'CONFLICT', message: e.message } };
       const correlationId = newCorrelationId();
       log.error('unhandled error', { channel, correlationId, error: e });
       return {

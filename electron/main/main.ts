@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, type WebContents } from 'electron';
-import { createAppContext, type AppContext } from '../core/context';
+import type { AppContext } from '../core/context';
+import { createAppContext } from '../core/create-context';
 import { AppError } from '../core/errors';
 import { APP_SCHEME_DEFINITION, createAppRequestHandler } from './app-protocol';
 import { resolveDataDir } from './data-dir';

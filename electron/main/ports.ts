@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell, type FileFilter } from 'electron';
-import type { HostPorts, PdfPort } from '../core/context';
+import type { HostPorts, PdfPort } from '../core/context.types';
 import { AppError } from '../core/errors';
 import { safeFileName } from '../core/files/file-store';
 import { isAllowedPrintRequest, PRINT_PARTITION, printWindowOptions } from './window-options';

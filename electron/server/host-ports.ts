@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import type { HostPorts } from '../core/context';
-import { createChromiumPdf } from './pdf-chromium';
+import type { HostPorts } from '../core/context.types';
+import { createChromiumPdf } from '../core/print/pdf-chromium';
 
 /** The browser host runs on the clerk's own machine, so it can open the folder in the system file manager. */
 function openFolder(dir: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createAppContext, type AppContext } from '../core/context';
+import type { AppContext } from '../core/context';
+import { createAppContext } from '../core/create-context';
 import { AppError } from '../core/errors';
 import { defaultDataDir } from '../core/paths';
 import { browserHostPorts } from './host-ports';

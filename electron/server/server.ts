@@ -40,15 +40,33 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(text);
 }
 
+/** A body over its limit: answered 413 with this message, never a connection reset the UI cannot explain. */
+class TooLarge extends AppError {
+  constructor(limit: number) {
+    super('VALIDATION', `上传内容过大，上限为 ${Math.round(limit / 1048576)} MB。请缩小文件（例如分成几个文件）后重试。`);
+  }
+}
+
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      reject(new TooLarge(limit));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
+      if (over) return;
       size += c.length;
       if (size > limit) {
-        reject(new AppError('VALIDATION', `上传内容过大，上限为 ${Math.round(limit / 1048576)} MB。`));
-        req.destroy();
+        // Keep reading (and discarding) the rest: closing the socket while the client still sends resets the
+        // connection before it can read our answer.
+        over = true;
+        chunks.length = 0;
+        reject(new TooLarge(limit));
         return;
       }
       chunks.push(c);
@@ -56,6 +74,20 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** Broken percent-encoding in a path is the caller's mistake (400), not a fault of the program. */
+function decodePath(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new BadPath();
+  }
+}
+class BadPath extends AppError {
+  constructor() {
+    super('VALIDATION', '请求地址的编码不正确。');
+  }
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -79,7 +111,7 @@ export function isLoopbackRequest(req: http.IncomingMessage, port: number): bool
 }
 
 function serveStatic(webDir: string, urlPath: string, res: http.ServerResponse): void {
-  const rel = decodeURIComponent(urlPath).replace(/^\/+/, '');
+  const rel = decodePath(urlPath).replace(/^\/+/, '');
   let file = path.resolve(webDir, rel);
   if (!file.startsWith(path.resolve(webDir) + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     file = path.join(webDir, 'index.html');
@@ -145,7 +177,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
             sendJson(res, 200, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON。' } });
             return;
           }
-          const result: Result<unknown> = await opts.getContext().dispatch(decodeURIComponent(p.slice(9)), input);
+          const result: Result<unknown> = await opts.getContext().dispatch(decodePath(p.slice(9)), input);
           sendJson(res, 200, result);
         } else if (p === '/api/files' && req.method === 'POST') {
           const name = url.searchParams.get('name') ?? 'file';
@@ -181,8 +213,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         const error =
           e instanceof AppError ? e.toData() : { code: 'INTERNAL' as const, message: '程序内部错误，操作未完成。' };
         if (!(e instanceof AppError)) opts.getContext().logger.error('http host error', { path: p, error: e });
-        if (!res.headersSent) sendJson(res, 200, { ok: false, error });
-        else res.end();
+        if (res.headersSent) res.end();
+        else if (e instanceof TooLarge) {
+          res.setHeader('Connection', 'close');
+          sendJson(res, 413, { ok: false, error });
+        } else sendJson(res, e instanceof BadPath ? 400 : 200, { ok: false, error });
       }
     })();
   });

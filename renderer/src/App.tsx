@@ -3,6 +3,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { HashRouter } from 'react-router';
 import { errorMessage } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { SessionGate } from './pages/operators/SessionGate';
 import { RecoveryPage } from './pages/recovery/RecoveryPage';
 import { AppShell } from './shell/AppShell';
 import { AppStateProvider, useAppState } from './state/app-state';
@@ -37,9 +38,11 @@ function Gate() {
   }
   if (info.status === 'recovery') return <RecoveryPage />;
   return (
-    <HashRouter>
-      <AppShell />
-    </HashRouter>
+    <SessionGate>
+      <HashRouter>
+        <AppShell />
+      </HashRouter>
+    </SessionGate>
   );
 }
 

@@ -2,18 +2,25 @@ import {
   AuditOutlined,
   FolderOpenOutlined,
   HeartOutlined,
+  HistoryOutlined,
   HomeOutlined,
   NotificationOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { DISCLOSURE_NAME, type UnitType } from '../../shared/domain/labels';
-import { EmptyArea } from './components/EmptyArea';
+import { ArchivePage } from './pages/archive/ArchivePage';
+import { CareArea } from './pages/care/CareArea';
 import { DisclosuresArea } from './pages/disclosures/DisclosuresArea';
+import { DuesPage } from './pages/dues/DuesPage';
 import { HomePage } from './pages/home/HomePage';
 import { MembersArea } from './pages/members/MembersArea';
+import { PlansArea } from './pages/plans/PlansArea';
 import { ProposalsArea } from './pages/proposals/ProposalsArea';
+import { AuditLogPage } from './pages/operators/AuditLogPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 
 export interface NavArea {
@@ -48,17 +55,26 @@ export const NAV_AREAS: NavArea[] = [
     path: '/care',
     icon: <HeartOutlined />,
     label: () => '关怀帮扶',
-    element: () => (
-      <EmptyArea title="关怀帮扶" description="关怀帮扶：走访慰问、困难职工档案、帮扶记录和生日关怀将在这里。" />
-    ),
+    element: () => <CareArea />,
+  },
+  {
+    path: '/dues',
+    icon: <WalletOutlined />,
+    label: () => '会费',
+    element: () => <DuesPage />,
+  },
+  {
+    path: '/plans',
+    icon: <ScheduleOutlined />,
+    label: () => '工作台账',
+    element: () => <PlansArea />,
   },
   {
     path: '/archive',
     icon: <FolderOpenOutlined />,
     label: () => '年度归档',
-    element: () => (
-      <EmptyArea title="年度归档" description="年度归档：按年度整理归档文件、编制档号、打印归档章和归档文件目录将在这里。" />
-    ),
+    element: () => <ArchivePage />,
   },
+  { path: '/audit', icon: <HistoryOutlined />, label: () => '修改记录', element: () => <AuditLogPage /> },
   { path: '/settings', icon: <SettingOutlined />, label: () => '设置', element: () => <SettingsPage /> },
 ];

@@ -18,3 +18,9 @@ export const channel = <I extends z.ZodType, O extends z.ZodType>(
 
 /** Inputs are closed objects: an unknown key is a malformed payload, not something to ignore. */
 export const noInput = z.object({}).strict();
+
+/** The field helpers every record's schema uses, defined once so their messages agree everywhere. */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const text = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
+export const optText = (max: number, label: string) => text(max, label).optional().nullable();
+export const id = z.number().int().positive();

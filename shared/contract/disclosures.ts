@@ -7,12 +7,8 @@ import {
   OPINION_STATUSES,
 } from '../domain/disclosure-labels';
 import { fileRef, fileToken } from './app';
-import { channel, noInput } from './define';
+import { channel, id, isoDate, noInput, optText, text } from './define';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const text = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
-const optText = (max: number, label: string) => text(max, label).optional().nullable();
-const id = z.number().int().positive();
 
 /** 公开事项 as the clerk registers it (DOMAIN.md §4.2); 登记号 is assigned by the core, never typed. */
 export const disclosureInput = z.object({

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { channel, noInput } from './define';
-import { fileToken } from './app';
+import { fileRef, fileToken } from './app';
 
 /**
  * Roster import (会员花名册导入): look at a spreadsheet without writing (sheets, preview), commit the valid rows
  * in one transaction as a batch, cancel a running job, list batches and undo one as a whole.
- * Field keys are the member import fields of the core (electron/core/spreadsheet/member-columns.ts); the
+ * Field keys are the member import fields of the core (electron/core/members/import/member-columns.ts); the
  * preview hands their labels to the UI, so the list lives in one place.
  */
 
@@ -19,6 +19,11 @@ export const importOptions = z
     token: fileToken,
     /** Sheets to import together (their headers must match). Omitted: the first sheet holding a roster. */
     sheets: z.array(z.string().min(1).max(100)).min(1).max(50).optional(),
+    /**
+     * 1-based Excel row of the header in the chosen sheets, when the clerk names it (a header below the rows
+     * searched, or one the detection got wrong). Omitted: found automatically.
+     */
+    headerRow: z.number().int().min(1).max(1_048_576).optional(),
     /** Column header → field key (or null = 不导入). Omitted: the mapping remembered for this header, if any. */
     overrides: z.record(z.string().max(200), fieldKey.nullable()).optional(),
     /**
@@ -26,7 +31,12 @@ export const importOptions = z
      * is not imported. 'withoutId': the person is imported without an ID number, with a warning.
      */
     maskedIds: z.enum(['skip', 'withoutId']).default('skip'),
-    /** Client-chosen id for progress:update events and imports.cancel. */
+    /**
+     * The 分工会 / 工会小组 the file names that do not exist yet: true (default) creates them in the import's
+     * transaction; false leaves those members without a group (a warning on each row).
+     */
+    createUnits: z.boolean().default(true),
+    /** Client-chosen id for progress:update events and members.importCancel. */
     jobId: jobId.optional(),
   })
   .strict();
@@ -41,6 +51,8 @@ export const importIssue = z.object({
   /** The column's header as shown ('' for a row-level finding). */
   header: z.string(),
   message: z.string(),
+  /** Only how a value was written down (本科 → 大学本科): grouped in `warningSummary.notes`, listed after the conflicts. */
+  benign: z.boolean().optional(),
 });
 export type ImportIssue = z.infer<typeof importIssue>;
 
@@ -144,6 +156,29 @@ export const sheetsChannel = channel(
   z.object(previewFile),
 );
 
+/**
+ * The warnings at a glance: how many are real conflicts (a value changed or left out, the ID against the
+ * sheet), listed first in `warnings`, and the benign notes as one line per column and value with its rows.
+ */
+export const warningSummary = z.object({
+  conflicts: z.number().int(),
+  notes: z.array(z.object({ header: z.string(), message: z.string(), count: z.number().int(), rows: z.array(z.number().int()) })),
+});
+export type WarningSummary = z.infer<typeof warningSummary>;
+
+const unitKind = z.enum(['branch', 'group']);
+/** The 分工会 / 工会小组 the file names: to create, matched to a near spelling, or left unset. */
+export const unitsOutline = z.object({
+  create: z.boolean(),
+  /** parent: the 分工会 a group is created under (a roster with both columns), else null. */
+  toCreate: z.array(z.object({ kind: unitKind, name: z.string(), rows: z.number().int(), parent: z.string().nullable() })),
+  /** A spelling matched to another (第1小组 → 第一小组); existing: the unit is already there. */
+  matches: z.array(z.object({ given: z.string(), name: z.string(), existing: z.boolean(), rows: z.number().int() })),
+  /** create = false: the names left unset. */
+  missing: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+});
+export type UnitsOutline = z.infer<typeof unitsOutline>;
+
 export const importPreview = z.object({
   ...previewFile,
   chosenSheets: z.array(z.string()),
@@ -152,6 +187,10 @@ export const importPreview = z.object({
   /** The first rows, then rows with findings, up to a cap. */
   rows: z.array(previewRow),
   ...previewIssues,
+  warningSummary,
+  units: unitsOutline,
+  /** Rows the 问题行 workbook holds: every skipped row and every row with a conflict warning. */
+  issueRows: z.number().int(),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
@@ -166,24 +205,41 @@ export const importBatch = z.object({
   unchanged: z.number().int(),
   skipped: z.number().int(),
   undoneAt: z.string().nullable(),
+  rowsRead: z.number().int(),
+  /** The skipped rows with why (the first 200; skippedRowsMore counts the rest). */
+  skippedRows: z.array(z.object({ sheet: z.string(), row: z.number().int(), reason: z.string() })),
+  skippedRowsMore: z.number().int(),
+  /** Rows saved for 下载问题行 at commit time (0: nothing to download, or a batch from before it existed). */
+  issueRows: z.number().int(),
+  /** Units this batch created. */
+  createdUnits: z.array(z.string()),
 });
 export type ImportBatch = z.infer<typeof importBatch>;
 
-export const importResult = importPreview.extend(commitOutcome);
+export const importResult = importPreview.extend({
+  ...commitOutcome,
+  /** The 问题行 workbook when nothing was written (no batch to fetch it from later); else null. */
+  issuesFile: fileRef.nullable(),
+});
 export type ImportResult = z.infer<typeof importResult>;
+
+/** Every record type's `<type>.importCancel`: the jobs are one list in the core (electron/core/imports/jobs.ts). */
+export const cancelChannel = channel(z.object({ jobId }).strict(), z.object({ cancelled: z.boolean() }));
 
 export const importsChannels = {
   /** The sheets of a file, each with whether a roster table was found in it and its header signature. */
-  'imports.sheets': sheetsChannel,
+  'members.importSheets': sheetsChannel,
   /** Reads, maps and checks the rows against the member files; writes nothing. */
-  'imports.preview': channel(importOptions, importPreview),
+  'members.importPreview': channel(importOptions, importPreview),
   /** Backup, then every valid row in one transaction as a batch (or, with dryRun, the same report only). */
-  'imports.commit': channel(importOptions.extend({ dryRun: z.boolean().default(false) }).strict(), importResult),
+  'members.importCommit': channel(importOptions.extend({ dryRun: z.boolean().default(false) }).strict(), importResult),
   /** Stops a running preview or commit; a cancelled commit writes nothing. */
-  'imports.cancel': channel(z.object({ jobId }).strict(), z.object({ cancelled: z.boolean() })),
-  'imports.batches': channel(noInput, z.array(importBatch)),
+  'members.importCancel': cancelChannel,
+  'members.importBatches': channel(noInput, z.array(importBatch)),
+  /** The batch's skipped and warned rows as .xlsx: the file's columns plus 行号 and 问题, to fix and import again. */
+  'members.importIssuesFile': channel(z.object({ batchId: z.number().int().positive() }).strict(), fileRef),
   /** Undoes a whole batch: created members removed, updated members get their values back. */
-  'imports.undo': channel(
+  'members.importUndo': channel(
     z.object({ batchId: z.number().int().positive() }).strict(),
     z.object({ batchId: z.number().int(), removed: z.number().int(), restored: z.number().int(), backup: z.string() }),
   ),

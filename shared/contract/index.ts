@@ -1,14 +1,21 @@
 import { z } from 'zod';
 import { appChannels } from './app';
+import { archiveChannels } from './archive';
+import { careChannels } from './care';
+import { duesChannels } from './dues';
+import { duesImportsChannels } from './dues-imports';
 import { disclosuresChannels } from './disclosures';
 import { importsChannels } from './imports';
 import { membersChannels } from './members';
+import { operatorsChannels } from './operators';
 import { proposalImportsChannels } from './proposal-imports';
+import { plansChannels } from './plans';
 import { proposalsChannels } from './proposals';
 import { settingsChannels } from './settings';
 
 /** Every channel of the app. Add an area's channels here; the router, preload allow-list and client follow. */
 export const contract = {
+  ...archiveChannels,
   ...appChannels,
   ...settingsChannels,
   ...membersChannels,
@@ -16,6 +23,11 @@ export const contract = {
   ...proposalsChannels,
   ...importsChannels,
   ...proposalImportsChannels,
+  ...careChannels,
+  ...plansChannels,
+  ...duesChannels,
+  ...duesImportsChannels,
+  ...operatorsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -29,6 +41,7 @@ export const isChannelName = (name: string): name is ChannelName =>
   Object.prototype.hasOwnProperty.call(contract, name);
 
 export * from './app';
+export * from './archive';
 export * from './settings';
 export * from './events';
 export * from './members';
@@ -36,3 +49,8 @@ export * from './disclosures';
 export * from './proposals';
 export * from './imports';
 export * from './proposal-imports';
+export * from './care';
+export * from './plans';
+export * from './dues';
+export * from './dues-imports';
+export * from './operators';

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { MEMBER_EVENT_TYPES, MEMBER_STATUSES } from '../domain/member-lifecycle';
 import { ID_TYPES } from '../domain/member-labels';
-import { channel, noInput } from './define';
+import { memberLabel, memberMax, type MemberTextField } from '../domain/member-fields';
+import { channel, isoDate, noInput, optText, text } from './define';
 import { fileRef } from './app';
+import { cancelChannel, jobId } from './imports';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const text = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
-const optText = (max: number, label: string) => text(max, label).optional().nullable();
 
 export const ID_TYPE_CODES = ID_TYPES;
 
@@ -16,41 +15,45 @@ export const familyMember = z.object({
   workUnit: text(100, '工作单位'),
 });
 
+/** A text field of the field table: its label and longest length from shared/domain/member-fields.ts. */
+const textField = (k: MemberTextField) => text(memberMax(k), memberLabel(k));
+const optTextField = (k: MemberTextField) => optText(memberMax(k), memberLabel(k));
+
 /** The fields of the paper 工会会员登记表 plus the real-name template (DOMAIN.md §1.2–1.4). */
 export const memberInput = z.object({
-  name: text(30, '姓名').min(1, '请填写姓名'),
+  name: textField('name').min(1, '请填写姓名'),
   gender: z.enum(['男', '女']).optional().nullable(),
   birthDate: isoDate.optional().nullable(),
-  ethnicity: optText(20, '民族'),
-  nativePlace: optText(50, '籍贯'),
+  ethnicity: optTextField('ethnicity'),
+  nativePlace: optTextField('nativePlace'),
   idType: z.enum(ID_TYPE_CODES).default('resident'),
-  idNumber: optText(40, '证件号码'),
-  politicalStatus: optText(20, '政治面貌'),
-  education: optText(20, '学历'),
-  degree: optText(20, '学位'),
-  jobTitle: optText(50, '职务'),
-  professionalTitle: optText(50, '职称'),
-  workUnit: optText(100, '工作单位'),
-  department: optText(100, '部门'),
-  staffNo: optText(30, '工号'),
-  employmentStatus: optText(20, '人员类别'),
-  householdType: optText(20, '户籍类型'),
-  householdPlace: optText(100, '户籍所在地'),
+  idNumber: optTextField('idNumber'),
+  politicalStatus: optTextField('politicalStatus'),
+  education: optTextField('education'),
+  degree: optTextField('degree'),
+  jobTitle: optTextField('jobTitle'),
+  professionalTitle: optTextField('professionalTitle'),
+  workUnit: optTextField('workUnit'),
+  department: optTextField('department'),
+  staffNo: optTextField('staffNo'),
+  employmentStatus: optTextField('employmentStatus'),
+  householdType: optTextField('householdType'),
+  householdPlace: optTextField('householdPlace'),
   phone: z
     .string()
     .trim()
-    .regex(/^[0-9+\-() ]{0,20}$/, '电话号码只能包含数字、+、-、括号和空格')
+    .regex(new RegExp(`^[0-9+\\-() ]{0,${memberMax('phone')}}$`), '电话号码只能包含数字、+、-、括号和空格')
     .optional()
     .nullable(),
   joinDate: isoDate.optional().nullable(),
-  memberNo: optText(40, '会员证号'),
+  memberNo: optTextField('memberNo'),
   groupId: z.number().int().positive().optional().nullable(),
   isMigrantWorker: z.boolean().optional().nullable(),
   /** Yuan with at most two decimals; stored as fen. */
   monthlyWage: z.number().min(0, '月工资不能为负数').max(10_000_000).multipleOf(0.01, '月工资最多两位小数').optional().nullable(),
   familyMembers: z.array(familyMember).max(20).default([]),
-  workHistory: optText(4000, '工作简历'),
-  remarks: optText(2000, '备注'),
+  workHistory: optTextField('workHistory'),
+  remarks: optTextField('remarks'),
 });
 export type MemberInput = z.input<typeof memberInput>;
 export type MemberFields = z.output<typeof memberInput>;
@@ -134,9 +137,17 @@ export const memberQuery = z
     limit: z.number().int().min(1).max(1000).default(100),
     /** Full ID numbers in the rows, for an export or the CLI the clerk asked for; lists mask them. */
     revealIds: z.boolean().default(false),
+    /**
+     * Count a search's hits only up to MEMBER_TOTAL_CAP (the list as the clerk types: one character, 张, is
+     * thousands of hits at 100,000 members, and counting them all costs more than the page); `totalCapped`
+     * then says there are more.
+     */
+    capTotal: z.boolean().default(false),
   })
   .strict();
 export type MemberQuery = z.input<typeof memberQuery>;
+
+export const MEMBER_TOTAL_CAP = 1000;
 
 export const eventInput = z
   .object({
@@ -181,7 +192,7 @@ export const idCheckOutput = z.object({
 });
 
 export const membersChannels = {
-  'members.list': channel(memberQuery, z.object({ total: z.number().int(), rows: z.array(memberListRow) })),
+  'members.list': channel(memberQuery, z.object({ total: z.number().int(), totalCapped: z.boolean(), rows: z.array(memberListRow) })),
   'members.get': channel(z.object({ id: z.number().int().positive() }).strict(), memberDetail),
   /** Finds one member by internal id, 会员证号 or ID number (the CLI's `members show`). */
   'members.find': channel(z.object({ key: z.string().trim().min(1).max(60) }).strict(), memberDetail),
@@ -225,9 +236,19 @@ export const membersChannels = {
   'members.stats': channel(noInput, memberStats),
   /** The current list filter written to .xlsx with a template (standard | hainan); IDs in full. */
   'members.export': channel(
-    z.object({ query: memberQuery.prefault({}), template: z.enum(['standard', 'hainan']).default('standard') }).strict(),
+    z
+      .object({
+        query: memberQuery.prefault({}),
+        template: z.enum(['standard', 'hainan']).default('standard'),
+        jobId: jobId.optional(),
+        /** #16: why full ID numbers leave the app; required while login is on, logged with the file and row count. */
+        reason: z.string().trim().max(100, '导出原因不能超过 100 个字').optional(),
+      })
+      .strict(),
     fileRef.extend({ count: z.number().int() }),
   ),
+  /** Stops a running export (its jobId); the half-written file is removed. */
+  'members.exportCancel': cancelChannel,
   'members.registrationPdf': channel(z.object({ id: z.number().int().positive() }).strict(), fileRef),
   'members.registrationHtml': channel(z.object({ id: z.number().int().positive() }).strict(), z.object({ html: z.string() })),
   'groups.tree': channel(noInput, z.array(unionUnit)),

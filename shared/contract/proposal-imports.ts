@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import { fileToken } from './app';
-import { channel } from './define';
-import { commitOutcome, jobId, previewFile, previewIssues, previewMapping, rowFindings, sheetsChannel } from './imports';
+import { channel, id } from './define';
+import { cancelChannel, commitOutcome, jobId, previewFile, previewIssues, previewMapping, rowFindings, sheetsChannel } from './imports';
 
 /**
  * Proposal register import (提案登记表导入): many offices collect proposals in Excel before the congress. The
  * same steps as the roster import — sheets, preview without writing, commit of the valid rows in one
- * transaction as a batch, undo of a batch as a whole — for one session. Running jobs are stopped with the
- * roster import's `imports.cancel` (one job list for both). Field keys are the proposal import fields of the
- * core (electron/core/spreadsheet/proposal-columns.ts); the preview hands their labels to the UI.
+ * transaction as a batch, undo of a batch as a whole — for one session. Running jobs are stopped with
+ * `proposals.importCancel` (one job list in the core for every import). Field keys are the proposal import fields of the
+ * core (electron/core/proposals/import/proposal-columns.ts); the preview hands their labels to the UI.
  */
 
-const id = z.number().int().positive();
 
 export const proposalImportOptions = z
   .object({
@@ -108,6 +107,7 @@ export const proposalImportsChannels = {
   'proposals.importPreview': channel(proposalImportOptions, proposalImportPreview),
   /** Backup, then every valid row in one transaction as a batch, numbered in file order (or, with dryRun, the report only). */
   'proposals.importCommit': channel(proposalImportOptions.extend({ dryRun: z.boolean().default(false) }).strict(), proposalImportResult),
+  'proposals.importCancel': cancelChannel,
   'proposals.importBatches': channel(z.object({ sessionId: id.optional() }).strict(), z.array(proposalImportBatch)),
   /** Takes a whole batch out again; refused when anything was done to its proposals since. */
   'proposals.importUndo': channel(

@@ -7,12 +7,9 @@ import {
   SATISFACTIONS,
 } from '../domain/proposal-workflow';
 import { fileRef, fileToken } from './app';
-import { channel, noInput } from './define';
+import { channel, id, isoDate, noInput, optText, text } from './define';
+import { proposalLabel, proposalMax } from '../domain/proposal-fields';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const text = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
-const optText = (max: number, label: string) => text(max, label).optional().nullable();
-const id = z.number().int().positive();
 const byId = z.object({ id }).strict();
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -87,7 +84,7 @@ const unitInput = z
   .object({
     name: text(40, '部门名称').min(1, '请填写部门名称'),
     contact: optText(30, '联系人'),
-    phone: z.string().trim().regex(/^[0-9+\-() ]{0,20}$/, '电话号码只能包含数字、+、-、括号和空格').optional().nullable(),
+    phone: z.string().trim().regex(new RegExp(`^[0-9+\\-() ]{0,${proposalMax('contactPhone')}}$`), '电话号码只能包含数字、+、-、括号和空格').optional().nullable(),
   })
   .strict();
 
@@ -108,16 +105,16 @@ export type ProposalConfig = z.infer<typeof proposalConfig>;
 /** The 提案表 fields the clerk types (DOMAIN.md §3.2); number, state and history come from the core. */
 export const proposalFields = z
   .object({
-    title: text(100, '案由').min(1, '请填写案由'),
-    reasons: optText(5000, '理由'),
-    suggestions: optText(5000, '办法和建议'),
-    category: optText(30, '类别'),
+    title: text(proposalMax('title'), proposalLabel('title')).min(1, '请填写案由'),
+    reasons: optText(proposalMax('reasons'), proposalLabel('reasons')),
+    suggestions: optText(proposalMax('suggestions'), proposalLabel('suggestions')),
+    category: optText(proposalMax('category'), proposalLabel('category')),
     proposerId: id,
-    seconderIds: z.array(id).max(30, '附议人不能超过 30 人').default([]),
+    seconderIds: z.array(id).max(proposalMax('seconders'), `附议人不能超过 ${proposalMax('seconders')} 人`).default([]),
     suggestedUnitId: id.optional().nullable(),
     submittedDate: isoDate,
-    contactPhone: z.string().trim().regex(/^[0-9+\-() ]{0,20}$/, '电话号码只能包含数字、+、-、括号和空格').optional().nullable(),
-    remarks: optText(1000, '备注'),
+    contactPhone: z.string().trim().regex(new RegExp(`^[0-9+\\-() ]{0,${proposalMax('contactPhone')}}$`), '电话号码只能包含数字、+、-、括号和空格').optional().nullable(),
+    remarks: optText(proposalMax('remarks'), proposalLabel('remarks')),
   })
   .strict();
 export type ProposalFields = z.output<typeof proposalFields>;
@@ -164,7 +161,10 @@ export const proposalListRow = z.object({
   state: z.enum(PROPOSAL_STATES),
   stateLabel: z.string(),
   leadUnit: z.string().nullable(),
+  /** 办理期限 while the 主办 has not replied (what overdue is measured against). */
   replyDue: z.string().nullable(),
+  /** 办理期限 of the latest 交办/督办 round, also after the reply and 办结 (the list's 答复期限 column). */
+  deadline: z.string().nullable(),
   overdue: z.boolean(),
   replyClass: z.enum(REPLY_CLASSES).nullable(),
   feedback: z.enum(SATISFACTIONS).nullable(),
@@ -330,7 +330,7 @@ export const proposalsChannels = {
       .object({
         sessionId: id,
         entries: z
-          .array(z.object({ memberId: id, delegation: text(40, '代表团').min(1, '请填写代表团') }).strict())
+          .array(z.object({ memberId: id, delegation: text(proposalMax('delegation'), proposalLabel('delegation')).min(1, '请填写代表团') }).strict())
           .min(1, '请选择代表')
           .max(2000),
       })
@@ -338,7 +338,7 @@ export const proposalsChannels = {
     z.object({ added: z.number().int(), alreadyThere: z.number().int() }),
   ),
   'representatives.update': channel(
-    z.object({ id, delegation: text(40, '代表团').min(1, '请填写代表团') }).strict(),
+    z.object({ id, delegation: text(proposalMax('delegation'), proposalLabel('delegation')).min(1, '请填写代表团') }).strict(),
     representative,
   ),
   'representatives.remove': channel(byId, z.object({ removed: z.boolean() })),

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { UNIT_TYPES } from '../domain/labels';
 import { DEFAULT_ATTACHMENT_MAX_MB, DEFAULT_DISCLOSURE_CATEGORIES, DEFAULT_REPLY_WORKDAYS } from '../domain/disclosure-labels';
+import { DUES_PERIOD_KINDS } from '../domain/dues';
+import { DEFAULT_PLAN_KIND_NAMES } from '../domain/plans-labels';
+import { DEFAULT_LOCK_MINUTES } from '../domain/permissions';
 import { channel, noInput } from './define';
 
 export const orgCode = z.object({
@@ -48,6 +51,18 @@ export const settingsSchema = z.object({
   /** Days off on working days (国庆, 春节 …) and worked weekend days (调休), for 答复期限. */
   holidays: listOf(isoDay, 366, '节假日'),
   makeupWorkdays: listOf(isoDay, 100, '调休上班日'),
+  /** #16: minutes without a call after which a logged-in session locks (only while login is on). */
+  /** #16: the first-row notice (PII_EXPORT_NOTICE) in our own workbooks that hold full ID numbers. */
+  exportNotice: z.boolean(),
+  lockMinutes: z.coerce.number().int('自动锁定时间应为整数').min(1, '自动锁定时间至少 1 分钟').max(480, '自动锁定时间最多 480 分钟'),
+  /** 计划事项类别 (#14): the kinds plan items and activities are filed under; the built-in ones keep their codes. */
+  planItemKinds: listOf(z.string().trim().min(1).max(20, '类别名称不能超过 20 个字'), 40, '计划事项类别').refine((list) => list.length > 0, '至少保留一个计划事项类别'),
+  /** 会费 collection period the dues page works in (the ledger itself is kept per month). */
+  duesPeriodKind: z.enum(DUES_PERIOD_KINDS, { error: '会费收缴周期应为 按月、按季度、按半年 或 按年' }),
+  /** The wage rounded down to a multiple of 10 yuan before the 0.5 % (DOMAIN.md §1.8); false counts the whole wage. */
+  duesWageFloor10: z.boolean(),
+  /** A half fen of dues: 四舍五入 or 舍去 (only arises when the whole wage is counted). */
+  duesFenRounding: z.enum(['halfUp', 'truncate'], { error: '会费分位取舍应为 四舍五入 或 舍去' }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsKey = keyof Settings;
@@ -65,6 +80,12 @@ export const DEFAULT_SETTINGS: Settings = {
   attachmentMaxMb: DEFAULT_ATTACHMENT_MAX_MB,
   holidays: [],
   makeupWorkdays: [],
+  lockMinutes: DEFAULT_LOCK_MINUTES,
+  exportNotice: true,
+  planItemKinds: [...DEFAULT_PLAN_KIND_NAMES],
+  duesPeriodKind: 'month',
+  duesWageFloor10: true,
+  duesFenRounding: 'halfUp',
 };
 
 export const settingsChannels = {

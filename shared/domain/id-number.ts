@@ -105,6 +105,15 @@ export function maskIdNumber(id: string): string {
 const fail = (normalized: string, reason: string): IdFailure => ({ ok: false, normalized, reason });
 
 /**
+ * A wrong check character is almost never a wrong last digit: one of the 17 before it was mistyped. So the
+ * clerk is sent to the original document, and the computed character is only a hint, not an invitation to
+ * change the last digit until the check passes.
+ */
+const CHECK_CHAR_PREFIX = '有误（最后一位校验码不符）';
+export const checkCharReason = (expected: string): string =>
+  `${CHECK_CHAR_PREFIX}，请核对原始证件。提示：按前 17 位算出的末位是 ${expected}，但录错的多半是前面某一位，不要只改最后一位`;
+
+/**
  * Structure, date and checksum of an 18-character number, without the "not in the future" rule (which needs
  * today). Order of reasons: a mistyped birth-date digit usually breaks the checksum too, and "出生日期不存在"
  * tells the clerk where to look, so the date is checked first.
@@ -119,7 +128,7 @@ function checkStructure(n: string): IdCheckResult {
   const birthDate = birthDateFromId(n);
   if (!birthDate) return fail(n, `出生日期不存在（${n.slice(6, 10)} 年 ${n.slice(10, 12)} 月 ${n.slice(12, 14)} 日）`);
   const expected = computeCheckChar(n.slice(0, 17));
-  if (n[17] !== expected) return fail(n, `校验码不正确（应为 ${expected}）`);
+  if (n[17] !== expected) return fail(n, checkCharReason(expected));
   return { ok: true, normalized: n, birthDate, sex: sexFromId(n) as Sex };
 }
 
@@ -167,7 +176,7 @@ function checkResidentIdUncached(raw: string, today: string): IdCheckResult {
   } else {
     result = checkStructure(n);
     if (!result.ok) {
-      if (/^\d{15}000$/.test(n) && result.reason.startsWith('校验码')) return fail(n, REASON_EXCEL);
+      if (/^\d{15}000$/.test(n) && result.reason.startsWith(CHECK_CHAR_PREFIX)) return fail(n, REASON_EXCEL);
       return result;
     }
   }

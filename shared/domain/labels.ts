@@ -38,6 +38,12 @@ export const SETTINGS_LABELS = {
   attachmentMaxMb: '附件大小上限（MB）',
   holidays: '节假日',
   makeupWorkdays: '调休上班日',
+  lockMinutes: '自动锁定时间（分钟）',
+  exportNotice: '导出文件首行注明「内部资料 含个人信息」',
+  planItemKinds: '计划事项类别',
+  duesPeriodKind: '会费收缴周期',
+  duesWageFloor10: '会费工资尾数（10 元以下不计）',
+  duesFenRounding: '会费分位取舍',
 } as const;
 
 export const BACKUP_REASON_LABELS: Record<string, string> = {
@@ -47,6 +53,10 @@ export const BACKUP_REASON_LABELS: Record<string, string> = {
   'pre-migrate': '升级前备份',
   'pre-restore': '恢复前备份',
   'pre-import': '导入前备份',
+  'pre-undo-import': '撤销导入前备份',
   'pre-archive': '归档前备份',
   cli: '命令行备份',
 };
+
+/** The 类型 of a backup as the clerk reads it; a name from a newer version still shows in Chinese. */
+export const backupReasonLabel = (reason: string): string => BACKUP_REASON_LABELS[reason] ?? '其他备份';

@@ -14,6 +14,18 @@ export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
   deceased: '已故',
 };
 
+/**
+ * The two member totals a screen can show, each named by what it counts, so 首页 never shows two different
+ * figures both called 会员: the current members (在册 + 保留会籍) and every member file kept (with those who
+ * transferred out, left or died).
+ */
+export const MEMBER_TOTAL_LABELS = {
+  current: '现有会员合计',
+  /** What 现有会员合计 counts, beside it (a tooltip: the card is narrow at 1366 × 768). */
+  currentNote: '在册＋保留会籍，不含已转出、退会、已故',
+  all: '会员档案（含已转出、退会）',
+} as const;
+
 /** Lists show these unless the clerk asks for the others: people who left stay in the archive. */
 export const CURRENT_STATUSES: readonly MemberStatus[] = ['active', 'retained'];
 

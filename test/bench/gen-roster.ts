@@ -15,7 +15,7 @@ const ETHNIC = ['汉族', '汉族', '汉族', '回族', '满族', '壮族'];
 
 /** Header and cell of each column; a roster wider than 20 columns gets 备注2, 备注3 … */
 type Member = ReturnType<typeof generateMembers>[number];
-type Col = { header: string; value: (m: Member, i: number, r: () => number) => ExcelJS.CellValue; numFmt?: string; text?: boolean };
+export type Col = { header: string; value: (m: Member, i: number, r: () => number) => ExcelJS.CellValue; numFmt?: string; text?: boolean };
 
 const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)] as T;
 const birth = (id: string) => new Date(Date.UTC(Number(id.slice(6, 10)), Number(id.slice(10, 12)) - 1, Number(id.slice(12, 14))));
@@ -43,7 +43,7 @@ const COLUMNS: Col[] = [
   { header: '备注', value: (_m, i) => (i % 17 === 0 ? '2023年转入' : '') },
 ];
 
-function columns(n: number): Col[] {
+export function columns(n: number): Col[] {
   const out = COLUMNS.slice(0, n);
   for (let k = out.length; k < n; k++) out.push({ header: `备注${k - COLUMNS.length + 2}`, value: (_m, i) => (i % 5 === 0 ? `附注${i}` : '') });
   return out;

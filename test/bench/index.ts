@@ -1,3 +1,4 @@
+import { benchArchive } from './archive.bench';
 import { benchImport } from './import.bench';
 import { benchMembers } from './members.bench';
 
@@ -8,8 +9,10 @@ import { benchMembers } from './members.bench';
 async function main(): Promise<void> {
   const only = process.argv[2];
   console.log(`工会台账 bench · Node ${process.version} · ${new Date().toISOString()}`);
-  if (!only || only === 'members') await benchMembers();
+  // `members search`: only the search table (the rest of the section — list, detail, export, backup — skipped).
+  if (!only || only === 'members') await benchMembers({ searchOnly: process.argv[3] === 'search' });
   if (!only || only === 'import' || only === 'import-child') await benchImport(process.argv.slice(2));
+  if (!only || only === 'archive') await benchArchive();
 }
 
 main().catch((e: unknown) => {

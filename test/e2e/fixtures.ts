@@ -10,14 +10,22 @@ export interface Fixtures {
   allowedConsoleErrors: RegExp[];
   /** A fresh data folder and its own server process, for this test only. */
   server: LedgerServer;
+  /**
+   * Leave the first-run question (#16, 「是否设置登录密码保护？」) unanswered, as a clerk's first start sees it.
+   * Off by default: every other spec starts as a one-person office that said 不需要 (which writes no audit entry).
+   */
+  firstRun: boolean;
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-  server: async ({}, use, testInfo) => {
+  firstRun: [false, { option: true }],
+
+  server: async ({ firstRun }, use, testInfo) => {
     const server = new LedgerServer(LedgerServer.tempDataDir());
     try {
       await server.start();
+      // A folder that opened in recovery mode answers RECOVERY here and asks nothing anyway.
+      if (!firstRun) await fetch(`${server.url}api/rpc/operators.skipLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       await use(server);
     } finally {
       await server.stop();

@@ -49,7 +49,7 @@ test('the wizard on a messy roster: fix a mapping, see the errors, commit, see t
   await expect(wiz.previewRow(MESSY_ROWS.first)).toContainText('教研组长');
   await expect(wiz.previewRow(MESSY_ROWS.first + 1)).toContainText('→ 1990-07');
   await expect(wiz.previewRow(MESSY_ROWS.badId)).toHaveClass(/import-row-error/);
-  await expect(wiz.previewRow(MESSY_ROWS.badId)).toContainText('身份证号校验码不正确（应为 6）');
+  await expect(wiz.previewRow(MESSY_ROWS.badId)).toContainText('身份证号有误（最后一位校验码不符），请核对原始证件');
   await expect(wiz.previewRow(MESSY_ROWS.duplicate)).toContainText(`与第 ${MESSY_ROWS.duplicateOf} 行重复`);
   await expect(wiz.previewRow(MESSY_ROWS.duplicateOf)).toContainText(`与第 ${MESSY_ROWS.duplicate} 行重复`);
   await wiz.filter(/只看错误/);

@@ -19,7 +19,7 @@ test('a member is created with live ID checks, edited, retained (退休) and tra
   const form = new MemberFormPage(page);
   await form.expectOpen('新增会员');
   await form.fill({ name: '李建国', idNumber: '110108198503120012' });
-  await expect(form.help('idNumber')).toHaveText('校验码不正确（应为 1）');
+  await expect(form.help('idNumber')).toHaveText('有误（最后一位校验码不符），请核对原始证件。提示：按前 17 位算出的末位是 1，但录错的多半是前面某一位，不要只改最后一位');
   // Saving with the bad number is refused and nothing is stored.
   await form.saveWithShortcut();
   await expect(form.toast('证件号码有误，未保存。')).toBeVisible();

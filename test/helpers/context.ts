@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppContext, type AppContext, type ContextOptions } from '../../electron/core/context';
+import type { AppContext, ContextOptions } from '../../electron/core/context';
+import { createAppContext } from '../../electron/core/create-context';
 import { silentLogger } from '../../electron/core/log';
 
 export function tempDir(prefix = 'ledger-test-'): string {

@@ -7,7 +7,7 @@ export const checkCommand: CliCommand = {
   words: ['check'],
   minArgs: 0,
   maxArgs: 0,
-  summary: '检查数据：数据库完整性、记录之间的引用、数据库版本、备份文件夹、附件文件。发现问题时退出码为 1。',
+  summary: '检查数据：数据库完整性、记录之间的引用、数据库版本、备份文件夹、未完成的备份、附件文件、修改记录校验链。发现问题时退出码为 1。',
   async run({ ctx }) {
     const results: (CheckResult & { id: string; label: string })[] = [];
     for (const check of CHECKS) {

@@ -1,10 +1,15 @@
 import type { CliCommand } from '../command';
+import { ARCHIVE_COMMANDS } from './archive';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
+import { careAddCommand, careBirthdaysCommand, careDecadeCommand, careListCommand } from './care';
+import { duesCollectionCommand, duesComputeCommand, duesImportCommand, duesSummaryCommand, duesUndoImportCommand, duesUnpaidCommand } from './dues';
 import { disclosuresCatalogueCommand, disclosuresListCommand, disclosuresShowCommand } from './disclosures';
 import { infoCommand } from './info';
 import { membersExportCommand, membersListCommand, membersShowCommand } from './members';
 import { membersImportCommand, membersImportsCommand, membersUndoImportCommand } from './members-import';
+import { OPERATORS_COMMANDS } from './operators';
+import { PLANS_COMMANDS } from './plans';
 import { proposalsListCommand, proposalsStatsCommand } from './proposals';
 import { proposalsImportCommand, proposalsUndoImportCommand } from './proposals-import';
 import { restoreCommand } from './restore';
@@ -31,4 +36,17 @@ export const COMMANDS: readonly CliCommand[] = [
   proposalsStatsCommand,
   proposalsImportCommand,
   proposalsUndoImportCommand,
+  ...ARCHIVE_COMMANDS,
+  careListCommand,
+  careAddCommand,
+  careBirthdaysCommand,
+  careDecadeCommand,
+  duesComputeCommand,
+  duesUnpaidCommand,
+  duesImportCommand,
+  duesUndoImportCommand,
+  duesCollectionCommand,
+  duesSummaryCommand,
+  ...PLANS_COMMANDS,
+  ...OPERATORS_COMMANDS,
 ];

@@ -1,17 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportIssue } from '../../../shared/contract/imports';
 import type { ProposalImportResult } from '../../../shared/contract/proposal-imports';
-import { AppError } from '../../core/errors';
+import { batchLine, issueJson, issueLines, SHOWN_ISSUES } from '../../core/imports/report';
 import { UsageError, type CliCommand } from '../command';
+import { batchIdArg, importFileToken } from '../import-file';
 import { invoke } from '../invoke';
 import { resolveSession } from './proposals';
-
-/** Lines of findings printed for people; the JSON document lists them all. */
-const SHOWN_ISSUES = 50;
-
-const issueJson = (i: ImportIssue) => ({ row: i.row, column: i.header, message: i.message });
-const issueLine = (i: ImportIssue) => `  第 ${i.row} 行${i.header ? ` ${i.column} 列「${i.header}」` : ''}：${i.message}`;
 
 /**
  * The same document as `ledger members import --json` (row = Excel row, column = the column's header as
@@ -60,10 +53,8 @@ export const proposalsImportCommand: CliCommand = {
   rawJson: true,
   async run({ ctx, args, options }) {
     if (typeof options.session !== 'string') throw new UsageError('请用 --session 指定导入到哪一届，如 --session 五届二次。', proposalsImportCommand);
-    const file = path.resolve(args[0]!);
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('VALIDATION', `找不到要导入的文件：${file}`);
+    const { file, token } = importFileToken(ctx, args[0]!);
     const session = await resolveSession(ctx, options.session);
-    const token = ctx.files.register(file, path.basename(file), false).token;
     const r = await invoke(ctx, 'proposals.importCommit', {
       token,
       sessionId: session.id,
@@ -78,16 +69,9 @@ export const proposalsImportCommand: CliCommand = {
       ...r.notes.map((n) => `  ${n}`),
       `读取 ${c.rowsRead} 行：${will}登记提案 ${c.proposals} 件、意见建议 ${c.opinions} 件（其中补记办理过程 ${c.withHistory} 件），跳过 ${c.skipped} 行。`,
       ...r.rows.filter((x) => x.number).slice(0, SHOWN_ISSUES).map((x) => `  第 ${x.excelRow} 行 → ${x.number}　${x.title}`),
-      ...(r.batchId !== null ? [`批次号 ${r.batchId}（撤销：ledger proposals undo-import ${r.batchId}）；导入前已备份 ${r.backup ?? ''}。`] : []),
+      ...batchLine('proposals', r.batchId, r.backup),
+      ...issueLines(r),
     ];
-    if (r.errors.length) {
-      lines.push(`错误 ${r.errors.length} 条（这些行未导入）：`, ...r.errors.slice(0, SHOWN_ISSUES).map(issueLine));
-      if (r.errors.length > SHOWN_ISSUES) lines.push(`  …… 另有 ${r.errors.length - SHOWN_ISSUES} 条，用 --json 查看全部`);
-    }
-    if (r.warnings.length) {
-      lines.push(`提示 ${r.warnings.length} 条：`, ...r.warnings.slice(0, SHOWN_ISSUES).map(issueLine));
-      if (r.warnings.length > SHOWN_ISSUES) lines.push(`  …… 另有 ${r.warnings.length - SHOWN_ISSUES} 条，用 --json 查看全部`);
-    }
     return { data: proposalImportDocument(file, r), lines };
   },
 };
@@ -100,9 +84,7 @@ export const proposalsUndoImportCommand: CliCommand = {
   summary: '整批撤销一次提案登记表导入：这批登记的提案和意见建议连同补记的办理过程一并移除（先备份）。',
   details: ['导入后办理过、修改过、加了附件，或之后又登记了新提案（撤销会留下空号）时，撤销被拒绝且不做任何更改。'],
   async run({ ctx, args }) {
-    const batchId = Number(args[0]);
-    if (!Number.isInteger(batchId) || batchId <= 0) throw new AppError('VALIDATION', `批次号应为正整数：${args[0]}`);
-    const r = await invoke(ctx, 'proposals.importUndo', { batchId });
+    const r = await invoke(ctx, 'proposals.importUndo', { batchId: batchIdArg(args[0]) });
     return { data: r, lines: [`已撤销第 ${r.batchId} 批提案导入：移除 ${r.removed} 件。撤销前已备份 ${r.backup}。`] };
   },
 };

@@ -39,6 +39,20 @@ export function openReadOnly(dbPath: string): { db: DB; close(): void } {
   };
 }
 
+const NOT_OURS = '不是工会台账的数据库，或已损坏';
+
+/**
+ * A schema version no release ever wrote (negative), or version 0 on a file that already has tables (another
+ * program's database, or ours with its header damaged): migrating it would fail halfway on "table already
+ * exists" or build our tables inside a stranger's file. It goes to the recovery screen, untouched.
+ */
+function impossibleSchema(db: DB, userVersion: number): string | null {
+  if (userVersion < 0) return `${NOT_OURS}（数据库版本号 ${userVersion} 无效）。文件没有被改动。`;
+  if (userVersion > 0) return null;
+  const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+  return tables ? `${NOT_OURS}（文件中已有数据表，但没有工会台账的版本号）。文件没有被改动。` : null;
+}
+
 /**
  * Look at a database file without writing a byte: a newer schema must be refused before WAL mode or a
  * migration touches it, and a corrupt file must lead to the recovery screen, not to a crash.
@@ -52,11 +66,8 @@ export function inspectDatabase(dbPath: string): Inspection {
     const userVersion = db.pragma('user_version', { simple: true }) as number;
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     const failed = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    return {
-      exists: true,
-      userVersion,
-      problem: failed.length ? `数据库完整性检查未通过：${failed.slice(0, 3).join('；')}` : null,
-    };
+    if (failed.length) return { exists: true, userVersion, problem: `数据库完整性检查未通过：${failed.slice(0, 3).join('；')}` };
+    return { exists: true, userVersion, problem: impossibleSchema(db, userVersion) };
   } catch (e) {
     return { exists: true, userVersion: 0, problem: `数据库文件无法读取（${(e as Error).message}）` };
   } finally {

@@ -14,6 +14,8 @@ import { AppError } from '../errors';
 import { CATALOGUE_COLUMNS, disclosureCatalogueHtml, type CatalogueDoc } from '../print/disclosure-catalogue';
 import { getSettings } from '../settings/settings.service';
 import { listDisclosures } from './disclosures.service';
+import { writeCell } from '../spreadsheet/cell-writer';
+import { protectCellText } from '../spreadsheet/safe-cell';
 
 /**
  * The 公开目录 of a month or a year, in registration order within each day. The yearly one is what archiving
@@ -58,15 +60,8 @@ export async function cataloguePdf(ctx: AppContext, period: CataloguePeriod): Pr
   return out.ref();
 }
 
-/**
- * Text a spreadsheet would take for a formula or command when it is typed again or saved as CSV
- * (=, +, -, @, tab, carriage return first) gets a leading apostrophe. The cell is already a plain string in
- * the .xlsx (no formula is ever written), so Excel and LibreOffice show it as text; the apostrophe keeps it text
- * when the clerk edits the cell or copies the sheet into a CSV.
- */
-export function safeCellText(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
+/** The cell writer's formula defusing (spreadsheet/safe-cell.ts), under the name this module always exported. */
+export const safeCellText = protectCellText;
 
 export async function writeCatalogueXlsx(doc: CatalogueDoc, filePath: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -78,16 +73,16 @@ export async function writeCatalogueXlsx(doc: CatalogueDoc, filePath: string): P
   ws.columns = CATALOGUE_COLUMNS.map((c) => ({ key: c.key, width: c.xlsxWidth }));
   const last = CATALOGUE_COLUMNS.length;
   ws.mergeCells(1, 1, 1, last);
-  ws.getCell(1, 1).value = safeCellText(doc.title);
+  writeCell(ws.getCell(1, 1), doc.title, 'text');
   ws.getCell(1, 1).font = { bold: true, size: 16 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.mergeCells(2, 1, 2, last);
-  ws.getCell(2, 1).value = safeCellText(`（${doc.periodLabel}）　共 ${doc.lines.length} 项　${doc.unionName}`.trim());
+  writeCell(ws.getCell(2, 1), `（${doc.periodLabel}）　共 ${doc.lines.length} 项　${doc.unionName}`.trim(), 'text');
   ws.getCell(2, 1).alignment = { horizontal: 'center' };
   const header = ws.getRow(3);
   CATALOGUE_COLUMNS.forEach((c, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = c.header;
+    writeCell(cell, c.header, 'text');
     cell.font = { bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle' };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
@@ -99,8 +94,7 @@ export async function writeCatalogueXlsx(doc: CatalogueDoc, filePath: string): P
       const cell = row.getCell(i + 1);
       const v = line[c.key];
       // Only 序号 is a number; 登记号 and dates stay text, so no spreadsheet turns 2026-001 into a date.
-      cell.value = typeof v === 'number' ? v : safeCellText(v);
-      if (typeof v !== 'number') cell.numFmt = '@';
+      writeCell(cell, v, typeof v === 'number' ? 'number' : 'code');
       cell.alignment = { vertical: 'top', wrapText: c.key === 'title' || c.key === 'forms' || c.key === 'department' };
     });
   }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { AppContext } from '../context';
 import { openReadOnly, type DB } from '../db/open';
 import { blobPresent } from '../files/attachments';
-import { REFERENCED_BLOBS_SQL } from './disclosures.repo';
+import { tableExists } from '../db/session';
+import { referencedBlobs } from './disclosures.repo';
 
 export interface MissingAttachment {
   regNo: string;
@@ -10,17 +11,9 @@ export interface MissingAttachment {
   sha256: string;
 }
 
-interface Referenced {
-  sha256: string;
-  size_bytes: number;
-  label: string;
-  reg_no: string;
-}
-
 function missingIn(db: DB, filesDir: string): MissingAttachment[] {
-  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'disclosure_attachments'").get();
-  if (!hasTable) return [];
-  return (db.prepare(REFERENCED_BLOBS_SQL).all() as Referenced[])
+  if (!tableExists(db, 'disclosure_attachments')) return [];
+  return referencedBlobs(db)
     .filter((r) => !blobPresent(filesDir, r.sha256, r.size_bytes))
     .map((r) => ({ regNo: r.reg_no, label: r.label, sha256: r.sha256 }));
 }

@@ -179,3 +179,15 @@ export function getAttachment(db: DB, id: number): AttachmentRow | undefined {
 export const REFERENCED_BLOBS_SQL = `SELECT DISTINCT a.sha256, b.size_bytes, a.label, d.reg_no
   FROM disclosure_attachments a JOIN file_blobs b ON b.sha256 = a.sha256 JOIN disclosures d ON d.id = a.disclosure_id
   WHERE a.removed_at IS NULL AND d.deleted_at IS NULL ORDER BY d.reg_no, a.id`;
+
+export interface ReferencedBlob {
+  sha256: string;
+  size_bytes: number;
+  label: string;
+  reg_no: string;
+}
+
+/** Not cached: it also runs on read-only connections to backups, opened and closed once each. */
+export function referencedBlobs(db: DB): ReferencedBlob[] {
+  return db.prepare(REFERENCED_BLOBS_SQL).all() as ReferencedBlob[];
+}

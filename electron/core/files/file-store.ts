@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileRef } from '../../../shared/contract/app';
 import { AppError } from '../errors';
+import { INVISIBLE } from './file-types';
 
 interface Entry {
   path: string;
@@ -18,9 +19,10 @@ const TTL_MS = 60 * 60 * 1000;
 
 /** Strips anything path-like from a name the outside world gave us: it is a label, never a location. */
 export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^\.+/, '').trim();
+  // Control characters and the invisible direction overrides (U+202E makes "名单‮xslx.exe" read as
+  // "名单exe.xlsx") go before anything else, so they can neither hide a path nor disguise the extension.
+  const base = name.replace(INVISIBLE, '').split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[<>:"|?*]/g, '_').replace(/^\.+/, '').trim();
   return cleaned.slice(0, 150) || 'file';
 }
 
@@ -72,6 +74,14 @@ export class FileStore {
     const e = this.entries.get(token);
     if (!e || !fs.existsSync(e.path)) throw new AppError('NOT_FOUND', '文件已过期或不存在，请重新选择文件。');
     return { path: e.path, fileName: e.fileName, sizeBytes: e.sizeBytes };
+  }
+
+  /** A job that is done with its file (an import committed, a download saved) lets it go at once. */
+  release(token: string): void {
+    const e = this.entries.get(token);
+    if (!e) return;
+    if (e.owned) fs.rmSync(e.path, { force: true });
+    this.entries.delete(token);
   }
 
   sweep(): void {

@@ -153,7 +153,7 @@ export function typeForMime(mime: string, name: string): FileType {
 
 // Bidirectional overrides make "报告‮fdp.exe" display as "报告exe.pdf"; zero-width characters hide things.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-const INVISIBLE = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+export const INVISIBLE = /[\u0000-\u001f\u007f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
 
 /**

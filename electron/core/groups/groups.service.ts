@@ -4,10 +4,13 @@ import type { AppContext } from '../context';
 import type { DB } from '../db/open';
 import { AppError, validationError } from '../errors';
 import * as repo from './groups.repo';
+import { isLiveMember } from '../members/members.repo';
+import { naturalCompare } from '../../../shared/domain/natural-order';
 
 /** The 分工会 → 工会小组 tree as a flat list; a branch's count includes the groups under it. */
 export function unitTree(db: DB): UnionUnit[] {
-  const rows = repo.listUnitsWithCounts(db);
+  // 第一小组 … 第十小组 in the order the clerk counts them, not by pinyin (第五 before 第一).
+  const rows = repo.listUnitsWithCounts(db).sort((a, b) => a.sort_order - b.sort_order || naturalCompare(a.name, b.name));
   const children = new Map<number | null, typeof rows>();
   for (const r of rows) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
   const total = (id: number, seen = new Set<number>()): number => {
@@ -29,8 +32,7 @@ export function unitTree(db: DB): UnionUnit[] {
 
 function assertLeader(db: DB, leaderId: number | null | undefined): void {
   if (leaderId == null) return;
-  const ok = db.prepare('SELECT 1 FROM members WHERE id = ? AND deleted_at IS NULL').get(leaderId);
-  if (!ok) throw validationError('所选组长不是在册会员。', [{ path: ['leaderMemberId'], message: '组长不存在' }]);
+  if (!isLiveMember(db, leaderId)) throw validationError('所选组长不是在册会员。', [{ path: ['leaderMemberId'], message: '组长不存在' }]);
 }
 
 export function createUnit(

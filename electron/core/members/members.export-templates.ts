@@ -1,6 +1,7 @@
 import type { Settings } from '../../../shared/contract/settings';
 import { MEMBER_EVENT_LABELS, MEMBER_STATUS_LABELS, type MemberEventType, type MemberStatus } from '../../../shared/domain/member-lifecycle';
 import { ID_TYPE_LABELS, type IdType } from '../../../shared/domain/member-labels';
+import { MEMBER_FIELDS, type FieldSpec, type MemberField } from '../../../shared/domain/member-fields';
 
 /** One member as export templates see it: stored values plus the derived ones (group name, last event). */
 export interface ExportMember {
@@ -57,6 +58,9 @@ export interface ExportTemplate {
 const yesNo = (v: boolean | null) => (v === null ? null : v ? '是' : '否');
 const compactDate = (iso: string | null) => (iso ? iso.replace(/-/g, '') : null);
 
+/** Header and width of our own layout come from the field table, so the export reads back through the import's synonyms. */
+const own = (k: MemberField) => ({ header: MEMBER_FIELDS[k].label, width: (MEMBER_FIELDS[k] as FieldSpec).exportWidth ?? 12 });
+
 /** Our own layout: every field of the 登记表, one header row, dates as real dates — what import reads back. */
 export const STANDARD_TEMPLATE: ExportTemplate = {
   name: 'standard',
@@ -64,32 +68,32 @@ export const STANDARD_TEMPLATE: ExportTemplate = {
   sheetName: '会员花名册',
   preamble: () => [],
   columns: [
-    { header: '姓名', width: 10, kind: 'text', value: (m) => m.name },
-    { header: '性别', width: 6, kind: 'text', value: (m) => m.gender },
-    { header: '出生日期', width: 12, kind: 'date', value: (m) => m.birthDate },
-    { header: '民族', width: 8, kind: 'text', value: (m) => m.ethnicity },
-    { header: '籍贯', width: 12, kind: 'text', value: (m) => m.nativePlace },
-    { header: '证件类型', width: 12, kind: 'text', value: (m) => ID_TYPE_LABELS[m.idType as IdType] ?? m.idType },
-    { header: '证件号码', width: 21, kind: 'code', value: (m) => m.idNumber },
-    { header: '政治面貌', width: 10, kind: 'text', value: (m) => m.politicalStatus },
-    { header: '学历', width: 10, kind: 'text', value: (m) => m.education },
-    { header: '学位', width: 8, kind: 'text', value: (m) => m.degree },
-    { header: '职务', width: 12, kind: 'text', value: (m) => m.jobTitle },
-    { header: '职称', width: 12, kind: 'text', value: (m) => m.professionalTitle },
-    { header: '工作单位', width: 18, kind: 'text', value: (m) => m.workUnit },
-    { header: '部门', width: 14, kind: 'text', value: (m) => m.department },
-    { header: '工号', width: 10, kind: 'code', value: (m) => m.staffNo },
-    { header: '人员类别', width: 10, kind: 'text', value: (m) => m.employmentStatus },
-    { header: '户籍类型', width: 10, kind: 'text', value: (m) => m.householdType },
-    { header: '户籍所在地', width: 16, kind: 'text', value: (m) => m.householdPlace },
-    { header: '手机号码', width: 14, kind: 'code', value: (m) => m.phone },
-    { header: '入会时间', width: 12, kind: 'date', value: (m) => m.joinDate },
-    { header: '会员证号', width: 14, kind: 'code', value: (m) => m.memberNo },
-    { header: '工会小组', width: 14, kind: 'text', value: (m) => m.group },
-    { header: '是否农民工', width: 10, kind: 'text', value: (m) => yesNo(m.isMigrantWorker) },
-    { header: '月工资', width: 10, kind: 'number', value: (m) => m.monthlyWage },
+    { ...own('name'), kind: 'text', value: (m) => m.name },
+    { ...own('gender'), kind: 'text', value: (m) => m.gender },
+    { ...own('birthDate'), kind: 'date', value: (m) => m.birthDate },
+    { ...own('ethnicity'), kind: 'text', value: (m) => m.ethnicity },
+    { ...own('nativePlace'), kind: 'text', value: (m) => m.nativePlace },
+    { ...own('idType'), kind: 'text', value: (m) => ID_TYPE_LABELS[m.idType as IdType] ?? m.idType },
+    { ...own('idNumber'), kind: 'code', value: (m) => m.idNumber },
+    { ...own('politicalStatus'), kind: 'text', value: (m) => m.politicalStatus },
+    { ...own('education'), kind: 'text', value: (m) => m.education },
+    { ...own('degree'), kind: 'text', value: (m) => m.degree },
+    { ...own('jobTitle'), kind: 'text', value: (m) => m.jobTitle },
+    { ...own('professionalTitle'), kind: 'text', value: (m) => m.professionalTitle },
+    { ...own('workUnit'), kind: 'text', value: (m) => m.workUnit },
+    { ...own('department'), kind: 'text', value: (m) => m.department },
+    { ...own('staffNo'), kind: 'code', value: (m) => m.staffNo },
+    { ...own('employmentStatus'), kind: 'text', value: (m) => m.employmentStatus },
+    { ...own('householdType'), kind: 'text', value: (m) => m.householdType },
+    { ...own('householdPlace'), kind: 'text', value: (m) => m.householdPlace },
+    { ...own('phone'), kind: 'code', value: (m) => m.phone },
+    { ...own('joinDate'), kind: 'date', value: (m) => m.joinDate },
+    { ...own('memberNo'), kind: 'code', value: (m) => m.memberNo },
+    { ...own('group'), kind: 'text', value: (m) => m.group },
+    { ...own('isMigrantWorker'), kind: 'text', value: (m) => yesNo(m.isMigrantWorker) },
+    { ...own('monthlyWage'), kind: 'number', value: (m) => m.monthlyWage },
     { header: '会籍状态', width: 10, kind: 'text', value: (m) => MEMBER_STATUS_LABELS[m.status] },
-    { header: '备注', width: 24, kind: 'text', value: (m) => m.remarks },
+    { ...own('remarks'), kind: 'text', value: (m) => m.remarks },
   ],
 };
 

@@ -3,11 +3,17 @@ import type { z } from 'zod';
 import type { FileRef } from '../../../shared/contract/app';
 import type { memberQuery } from '../../../shared/contract/members';
 import { todayIso } from '../../../shared/domain/dates';
+import { PII_EXPORT_NOTICE } from '../../../shared/domain/permissions';
+import { writeAudit } from '../audit';
+import { loginEnabled } from '../operators/operators.repo';
 import type { MemberEventType, MemberStatus } from '../../../shared/domain/member-lifecycle';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { getSettings } from '../settings/settings.service';
 import { writeTableXlsx } from '../spreadsheet/xlsx-writer';
+import { startJob, type Job } from '../imports/jobs';
+import { defineTask } from '../threads/task';
+import { runInThread } from '../threads/run-in-thread';
 import { EXPORT_TEMPLATES, type ExportMember, type ExportTemplate } from './members.export-templates';
 import { rowToFields } from './members.mapper';
 import { iterateMembers } from './members.query';
@@ -33,54 +39,91 @@ function toExportMember(r: MemberRow & { group_name: string | null; last_event: 
   } as ExportMember;
 }
 
+/** What the export needs across the thread boundary: plain data only (the preamble is made from 设置 here). */
+interface ExportInput {
+  filePath: string;
+  q: z.output<typeof memberQuery>;
+  templateName: string;
+  preamble: string[];
+}
+
+export const EXPORT_CANCELLED = '导出已取消，没有生成文件';
+
 /**
  * Writes the members matching a list query to `filePath` with a template. ID numbers are written in full:
- * an export is something the clerk asked for (the list itself masks them).
+ * an export is something the clerk asked for (the list itself masks them). Runs in the task thread.
  */
-export async function exportMembersToFile(
-  ctx: AppContext,
-  filePath: string,
-  q: z.output<typeof memberQuery>,
-  templateName: string,
-  onProgress?: (n: number) => void,
-): Promise<number> {
+export const exportTask = defineTask<ExportInput, number>({
+  name: 'members.export',
+  writes: false,
+  run: (env, { filePath, q, templateName, preamble }) => {
+    const template = findTemplate(templateName);
+    const rows = iterateMembers(env.db, q, env.now);
+    const mapped = (function* () {
+      let i = 0;
+      for (const r of rows) {
+        if (i % 1000 === 0 && env.signal.aborted) throw new AppError('CANCELLED', EXPORT_CANCELLED);
+        const m = toExportMember(r);
+        yield template.columns.map((c) => c.value(m, i));
+        i++;
+      }
+    })();
+    return writeTableXlsx(filePath, {
+      sheetName: template.sheetName,
+      preamble,
+      columns: template.columns,
+      rows: mapped,
+      ...(template.footer ? { footer: template.footer } : {}),
+      onProgress: (n) => env.progress('正在导出会员花名册', n, null),
+    });
+  },
+});
+
+/** The export off the main thread (in the task thread), under `job` for its progress and cancel. */
+export async function exportMembersToFile(ctx: AppContext, filePath: string, q: z.output<typeof memberQuery>, templateName: string, job?: Job): Promise<number> {
   const template = findTemplate(templateName);
-  const today = ctx.clock();
-  const rows = iterateMembers(ctx.db, q, today);
-  const mapped = (function* () {
-    let i = 0;
-    for (const r of rows) {
-      const m = toExportMember(r);
-      yield template.columns.map((c) => c.value(m, i));
-      i++;
-    }
-  })();
-  return writeTableXlsx(filePath, {
-    sheetName: template.sheetName,
-    preamble: template.preamble(getSettings(ctx), todayIso(today)),
-    columns: template.columns,
-    rows: mapped,
-    ...(template.footer ? { footer: template.footer } : {}),
-    ...(onProgress ? { onProgress } : {}),
-  });
+  const settings = getSettings(ctx);
+  // Our own roster carries the notice in its first row (the import finds the header below it); the Hainan
+  // platform's layout is fixed by someone else and stays exactly as the platform expects it.
+  const notice = settings.exportNotice && template.name === 'standard' ? [PII_EXPORT_NOTICE] : [];
+  const input: ExportInput = { filePath, q, templateName: template.name, preamble: [...notice, ...template.preamble(settings, todayIso(ctx.clock()))] };
+  const own = job ? null : startJob(ctx, undefined);
+  try {
+    return await runInThread(ctx, job ?? (own as Job), exportTask, input);
+  } finally {
+    own?.end();
+  }
 }
 
 export async function exportMembers(
   ctx: AppContext,
   q: z.output<typeof memberQuery>,
   templateName: string,
+  jobId?: string,
+  reason?: string,
 ): Promise<FileRef & { count: number }> {
   const template = findTemplate(templateName);
+  // Several people share the PC once login is on: full ID numbers then leave only with a stated reason (#16).
+  if (!reason && loginEnabled(ctx.db)) throw new AppError('VALIDATION', '导出含完整身份证号的花名册，请填写导出原因。');
   const out = ctx.files.createOutput(`${template.sheetName}-${todayIso(ctx.clock())}.xlsx`);
-  const jobId = `export-${Date.now()}`;
+  const job = startJob(ctx, jobId);
   try {
-    const count = await exportMembersToFile(ctx, out.path, q, templateName, (n) =>
-      ctx.events.emit('progress:update', { jobId, label: '正在导出会员花名册', done: n, total: null }),
-    );
-    ctx.events.emit('progress:update', { jobId, label: '导出完成', done: count, total: count });
-    return { ...out.ref(), count };
+    const count = await exportMembersToFile(ctx, out.path, q, templateName, job);
+    job.progress('导出完成', count, count, true);
+    const ref = out.ref();
+    const now = ctx.clock();
+    ctx.db.transaction(() =>
+      writeAudit(ctx.db, ctx.actor() || '管理员', now, {
+        action: 'members.export',
+        entity: 'member',
+        after: { fileName: ref.fileName, rows: count, template: template.label, ...(reason ? { reason } : {}) },
+      }),
+    )();
+    return { ...ref, count };
   } catch (e) {
     fs.rmSync(out.path, { force: true });
     throw e;
+  } finally {
+    job.end();
   }
 }

@@ -17,6 +17,7 @@ import {
   updateMember,
 } from './members.service';
 import { exportMembers } from './members.export';
+import { cancelJob } from '../imports/jobs';
 import { memberStats } from './members.stats';
 
 type MemberChannels =
@@ -31,6 +32,7 @@ type MemberChannels =
   | 'members.moveGroup'
   | 'members.stats'
   | 'members.export'
+  | 'members.exportCancel'
   | 'members.registrationHtml'
   | 'members.registrationPdf';
 
@@ -61,7 +63,8 @@ export const membersHandlers: Pick<Handlers<AppContext>, MemberChannels> = {
     };
   },
   'members.stats': (_i, ctx) => memberStats(ctx.db, ctx.clock()),
-  'members.export': ({ query, template }, ctx) => exportMembers(ctx, query, template),
+  'members.export': ({ query, template, jobId, reason }, ctx) => exportMembers(ctx, query, template, jobId, reason),
+  'members.exportCancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
   'members.registrationHtml': ({ id }, ctx) => ({ html: registrationHtml(ctx, id) }),
   'members.registrationPdf': async ({ id }, ctx) => {
     if (!ctx.ports.pdf) throw new AppError('UNAVAILABLE', '当前环境无法生成 PDF。');

@@ -38,6 +38,9 @@ export function searchIds(row: Pick<WritableRow, 'id_number' | 'phone' | 'member
  * Turns form or sheet fields into a storable row: normalises text, checks the ID number by its type, and lets
  * a valid resident ID decide 出生日期 and 性别 (a typed value that disagrees becomes a warning, never wins).
  */
+/** The ISO date `n` years after `iso` (29 February → 1 March in a common year, by string order). */
+const addYears = (iso: string, n: number): string => `${String(Number(iso.slice(0, 4)) + n).padStart(4, '0')}${iso.slice(4)}`;
+
 export function prepareMember(fields: MemberFields, today: Date, pathPrefix: (string | number)[] = []): Prepared {
   const warnings: string[] = [];
   const issues: FieldIssue[] = [];
@@ -115,6 +118,11 @@ export function prepareMember(fields: MemberFields, today: Date, pathPrefix: (st
   }
   if (row.join_date && birthDate && row.join_date < birthDate) {
     issues.push({ path: [...pathPrefix, 'joinDate'], message: '入会时间早于出生日期' });
+  } else if (row.join_date && birthDate && row.join_date < addYears(birthDate, 16)) {
+    // The Trade Union Law admits workers of working age (16): an earlier date is almost always a typo.
+    warnings.push(`入会时间 ${row.join_date} 时不满 16 周岁（出生日期 ${birthDate}），请核对`);
   }
+  // A future date is saved (a planned 入会 may be entered ahead) but never silently: the clerk is told.
+  if (row.join_date && row.join_date > todayIso(today)) warnings.push(`入会时间 ${row.join_date} 晚于今天，请核对`);
   return { row, warnings, issues };
 }

@@ -1,4 +1,4 @@
-import type { MemberQuery } from '../../../shared/contract/members';
+import { MEMBER_TOTAL_CAP, type MemberQuery } from '../../../shared/contract/members';
 import { stmt } from '../db/stmt';
 import { isLeapYear, toIso } from '../../../shared/domain/dates';
 import { CURRENT_STATUSES } from '../../../shared/domain/member-lifecycle';
@@ -137,7 +137,7 @@ const MANY_HITS = 2000;
  * Many hits (a common surname, one pinyin letter) sorted by name: the partial sort index is walked in order
  * and stops at the page end. No search: the sort index directly. The count always uses the same WHERE.
  */
-export function queryMembers(db: DB, q: ParsedQuery, today: Date): { total: number; rows: MemberListDbRow[] } {
+export function queryMembers(db: DB, q: ParsedQuery, today: Date): { total: number; totalCapped: boolean; rows: MemberListDbRow[] } {
   const { where, params, statusOnly } = buildWhere(db, q, today);
   const order = `${SORT_SQL[q.sortBy]} ${q.sortOrder === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, m.id`;
   const s = q.search ? searchClause(q.search) : null;
@@ -149,14 +149,14 @@ export function queryMembers(db: DB, q: ParsedQuery, today: Date): { total: numb
     const cte = `WITH c(id) AS MATERIALIZED (${s.sql})`;
     // (id, status) is a narrow index: counting 10k hits reads it instead of 10k wide rows.
     const narrow = statusOnly ? 'INDEXED BY members_live_id_status' : '';
-    const total = (
-      stmt(db, `${cte} SELECT count(*) AS n FROM c CROSS JOIN members m ${narrow} ON m.id = c.id WHERE ${where}`).get(
-        ...s.params,
-        ...params,
-      ) as { n: number }
+    const hits = `SELECT 1 FROM c CROSS JOIN members m ${narrow} ON m.id = c.id WHERE ${where}`;
+    const counted = (
+      stmt(db, `${cte} SELECT count(*) AS n FROM (${hits}${q.capTotal ? ` LIMIT ${MEMBER_TOTAL_CAP + 1}` : ''})`).get(...s.params, ...params) as { n: number }
     ).n;
+    const totalCapped = q.capTotal && counted > MEMBER_TOTAL_CAP;
+    const total = totalCapped ? MEMBER_TOTAL_CAP : counted;
     let sql: string;
-    if (total > MANY_HITS && byName && statusOnly) {
+    if ((totalCapped || total > MANY_HITS) && byName && statusOnly) {
       // Many hits: walk (sort_key, status) in order, keep hits, stop at the page end; then read those rows.
       sql = `${cte}, page(id, k) AS (SELECT m.id, m.sort_key FROM members m INDEXED BY members_live_sort
                WHERE m.id IN c AND ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
@@ -167,7 +167,7 @@ export function queryMembers(db: DB, q: ParsedQuery, today: Date): { total: numb
              WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
     }
     const rows = stmt(db, sql).all(...s.params, ...params, q.limit, q.offset) as MemberListDbRow[];
-    return { total, rows };
+    return { total, totalCapped, rows };
   }
   // The usual list (by name, 在册 among the statuses): walk the sort index and stop at the page end.
   const hint = byName && statuses.includes('active') ? 'INDEXED BY members_live_sort' : '';
@@ -178,7 +178,7 @@ export function queryMembers(db: DB, q: ParsedQuery, today: Date): { total: numb
   ) as MemberListDbRow[];
   const countHint = statusOnly ? 'INDEXED BY members_live_status' : '';
   const total = (stmt(db, `SELECT count(*) AS n FROM members m ${countHint} WHERE ${where}`).get(...params) as { n: number }).n;
-  return { total, rows };
+  return { total, totalCapped: false, rows };
 }
 
 export type { MemberQuery };

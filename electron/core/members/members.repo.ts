@@ -243,3 +243,18 @@ export function insertBatchJoinEvents(db: DB, batchId: number, handler: string |
      FROM members WHERE import_batch_id = ? AND join_date IS NOT NULL ORDER BY id`,
   ).run(handler, now, batchId);
 }
+
+export function isLiveMember(db: DB, id: number): boolean {
+  return db.prepare('SELECT 1 FROM members WHERE id = ? AND deleted_at IS NULL').get(id) !== undefined;
+}
+
+/** Every live member's name and what tells namesakes apart (a proposal register names people, not ids). */
+export function liveMemberNames(db: DB): { id: number; name: string; status: string; department: string | null; member_no: string | null }[] {
+  return db.prepare('SELECT id, name, status, department, member_no FROM members WHERE deleted_at IS NULL').all() as {
+    id: number;
+    name: string;
+    status: string;
+    department: string | null;
+    member_no: string | null;
+  }[];
+}

@@ -12,17 +12,13 @@ import { toDetail, toListRow } from './members.mapper';
 import { prepareMember, nameGrams, searchIds, type Prepared } from './members.prepare';
 import { queryMembers } from './members.query';
 import * as repo from './members.repo';
+import type { WriteScope } from '../imports/write-scope';
 
 type EventInput = z.output<typeof eventInput>;
 type Arrival = { type: 'join' | 'transfer_in'; date: string; otherUnion?: string | null; handler?: string | null };
 
 /** What a write needs besides the data: who, when, and (for imports) the batch. */
-export interface WriteScope {
-  db: DB;
-  actor: string;
-  now: Date;
-  batchId?: number | null;
-}
+export type { WriteScope };
 
 export function memberLabel(r: Pick<repo.MemberRow, 'id' | 'name' | 'member_no'>): string {
   return r.member_no ? `${r.name}（会员证号 ${r.member_no}）` : `${r.name}（编号 ${r.id}）`;
@@ -142,10 +138,10 @@ export function getMember(ctx: AppContext, id: number, warnings: string[] = []):
   return toDetail(row, repo.listEvents(ctx.db, id), ctx.clock(), warnings);
 }
 
-export function listMembers(ctx: AppContext, q: z.output<typeof memberQuery>): { total: number; rows: MemberListRow[] } {
+export function listMembers(ctx: AppContext, q: z.output<typeof memberQuery>): { total: number; totalCapped: boolean; rows: MemberListRow[] } {
   const today = ctx.clock();
-  const { total, rows } = queryMembers(ctx.db, q, today);
-  return { total, rows: rows.map((r) => ({ ...toListRow(r, today), ...(q.revealIds ? { idNumber: r.id_number } : {}) })) };
+  const { total, totalCapped, rows } = queryMembers(ctx.db, q, today);
+  return { total, totalCapped, rows: rows.map((r) => ({ ...toListRow(r, today), ...(q.revealIds ? { idNumber: r.id_number } : {}) })) };
 }
 
 export function createMember(ctx: AppContext, fields: MemberFields, arrival?: Arrival): MemberDetail {

@@ -1,4 +1,4 @@
-import { esc, page } from './html';
+import { html, page } from './html';
 
 /** One line of the 公开目录, already in words. */
 export interface CatalogueLine {
@@ -57,23 +57,18 @@ const CENTERED = new Set<keyof CatalogueLine>(['seq', 'regNo', 'scope', 'timing'
 
 /** 公开目录 for a month or a year: A4 landscape, the header row repeated on every page, page numbers below. */
 export function disclosureCatalogueHtml(doc: CatalogueDoc): string {
-  const cols = CATALOGUE_COLUMNS.map((c) => `<col${c.widthMm ? ` style="width:${c.widthMm}mm"` : ''}>`).join('');
-  const head = CATALOGUE_COLUMNS.map((c) => `<th>${esc(c.header)}</th>`).join('');
+  const cols = CATALOGUE_COLUMNS.map((c) => html`<col${c.widthMm ? html` style="width:${c.widthMm}mm"` : ''}>`);
+  const head = CATALOGUE_COLUMNS.map((c) => html`<th>${c.header}</th>`);
   const body = doc.lines.length
-    ? doc.lines
-        .map(
-          (l) =>
-            `<tr>${CATALOGUE_COLUMNS.map((c) => `<td${CENTERED.has(c.key) ? ' class="c"' : ''}>${esc(l[c.key])}</td>`).join('')}</tr>`,
-        )
-        .join('\n')
-    : `<tr><td class="none" colspan="${CATALOGUE_COLUMNS.length}">本期没有登记的公开事项。</td></tr>`;
-  const html = `
-<h1>${esc(doc.title)}</h1>
-<div class="period">（${esc(doc.periodLabel)}）</div>
-<div class="meta"><span>${esc(doc.unionName)}</span><span>共 ${doc.lines.length} 项</span></div>
+    ? doc.lines.map((l, i) => html`${i ? '\n' : ''}<tr>${CATALOGUE_COLUMNS.map((c) => html`<td${CENTERED.has(c.key) ? html` class="c"` : ''}>${l[c.key]}</td>`)}</tr>`)
+    : html`<tr><td class="none" colspan="${CATALOGUE_COLUMNS.length}">本期没有登记的公开事项。</td></tr>`;
+  const markup = html`
+<h1>${doc.title}</h1>
+<div class="period">（${doc.periodLabel}）</div>
+<div class="meta"><span>${doc.unionName}</span><span>共 ${doc.lines.length} 项</span></div>
 <table class="cat"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>
 ${body}
 </tbody></table>
-<div class="foot"><span>制表：${esc(doc.operator)}</span><span>制表日期：${esc(doc.printedOn)}</span></div>`;
-  return page(html, { title: `${doc.title}（${doc.periodLabel}）`, landscape: true, marginMm: 12, css: CSS });
+<div class="foot"><span>制表：${doc.operator}</span><span>制表日期：${doc.printedOn}</span></div>`;
+  return page(markup, { title: `${doc.title}（${doc.periodLabel}）`, landscape: true, marginMm: 12, css: CSS });
 }

@@ -1,5 +1,5 @@
-/** Escapes text for HTML: every printed value passes through here, so a name can never become markup. */
-export function esc(v: unknown): string {
+/** Escapes text for HTML: every printed value passes through here (only `html` and `page` call it), so a name can never become markup. */
+function esc(v: unknown): string {
   if (v === null || v === undefined) return '';
   return String(v)
     .replace(/&/g, '&amp;')
@@ -10,7 +10,41 @@ export function esc(v: unknown): string {
 }
 
 /** Multi-line text keeps its line breaks once escaped. */
-export const escLines = (v: unknown): string => esc(v).replace(/\r?\n/g, '<br>');
+const escLines = (v: unknown): string => esc(v).replace(/\r?\n/g, '<br>');
+
+/**
+ * Markup that is already safe: the only thing `html` inserts unescaped. Templates build it with `html`
+ * itself, so raw text from a record can only get here through an explicit `raw(...)` call.
+ */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+/** The explicit marker for trusted markup (CSS, a fixed fragment); never for a record's value. */
+export const raw = (markup: string): SafeHtml => new SafeHtml(markup);
+
+/** Multi-line text, escaped, with its line breaks kept. */
+export const lines = (v: unknown): SafeHtml => new SafeHtml(escLines(v));
+
+function part(v: unknown): string {
+  if (v instanceof SafeHtml) return v.value;
+  if (Array.isArray(v)) return v.map(part).join('');
+  if (v === null || v === undefined || v === false) return '';
+  return esc(v);
+}
+
+/**
+ * Tagged template for print HTML: every interpolation is escaped unless it is a `SafeHtml` (a nested `html`
+ * result, or `raw(...)`), and arrays are joined, so a forgotten escape cannot exist.
+ */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+  let out = strings[0] ?? '';
+  for (let i = 0; i < values.length; i++) out += part(values[i]) + (strings[i + 1] ?? '');
+  return new SafeHtml(out);
+}
 
 export interface PageOptions {
   title: string;
@@ -24,7 +58,7 @@ export interface PageOptions {
  * A whole printable document: A4 via @page, CJK fonts that exist on Windows (宋体/黑体) and on Debian (Noto CJK),
  * no scripts and no external resources, so the PDF engine renders exactly this.
  */
-export function page(body: string, opts: PageOptions): string {
+export function page(body: string | SafeHtml, opts: PageOptions): string {
   const size = opts.landscape ? 'A4 landscape' : 'A4';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(opts.title)}</title>

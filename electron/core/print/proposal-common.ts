@@ -7,7 +7,7 @@ import {
 } from '../../../shared/domain/proposal-workflow';
 import type { Settings } from '../../../shared/contract/settings';
 import { CONGRESS_NAME } from '../../../shared/domain/labels';
-import { esc, escLines } from './html';
+import { html, lines, type SafeHtml } from './html';
 
 /** Pieces the three proposal forms share: dates the Chinese way, rates, and the handling record of one item. */
 
@@ -41,59 +41,54 @@ export const committeeName = (s: Settings): string => `${s.unitName}${CONGRESS_N
 export const checkbox = (on: boolean): string => (on ? '☑' : '☐');
 
 /** ☑满意 ☐基本满意 ☐不满意 — blank boxes when the proposer has not answered yet, to tick by hand. */
-export function satisfactionBoxes(value: ProposalDetail['feedback']): string {
-  return SATISFACTIONS.map((s) => `<span class="box">${checkbox(value === s)} ${SATISFACTION_LABELS[s]}</span>`).join('');
+export function satisfactionBoxes(value: ProposalDetail['feedback']): SafeHtml {
+  return html`${SATISFACTIONS.map((s) => html`<span class="box">${checkbox(value === s)} ${SATISFACTION_LABELS[s]}</span>`)}`;
 }
 
 export const eventsOf = (p: ProposalDetail, type: ProposalEvent['type']): ProposalEvent[] => p.events.filter((e) => e.type === type);
 
-const byline = (e: ProposalEvent) => [dateCn(e.date), e.handler ? `经办人：${esc(e.handler)}` : ''].filter(Boolean).join('　');
+/** Plain text (date and handler); the templates escape it where they put it. */
+const byline = (e: ProposalEvent): string => [dateCn(e.date), e.handler ? `经办人：${e.handler}` : ''].filter(Boolean).join('　');
 
 /** The review decision (立案 / 并案 / 转为意见建议 / 不予立案 / 撤案) as one paragraph. */
-export function reviewText(p: ProposalDetail): string {
+export function reviewText(p: ProposalDetail): SafeHtml | string {
   const e = p.events.find((x) => ['file', 'merge', 'convert', 'reject', 'withdraw'].includes(x.type));
   if (!e) return p.kind === 'opinion' ? '按意见建议登记，直接交有关部门办理。' : '';
-  const target = e.type === 'merge' && e.target ? `并入 ${esc(e.target.number)}「${esc(e.target.title)}」。` : '';
-  return `<b>${PROPOSAL_EVENT_LABELS[e.type]}</b>　${target}${escLines(e.text)}<div class="muted">${byline(e)}</div>`;
+  const target = e.type === 'merge' && e.target ? html`并入 ${e.target.number}「${e.target.title}」。` : '';
+  return html`<b>${PROPOSAL_EVENT_LABELS[e.type]}</b>　${target}${lines(e.text)}<div class="muted">${byline(e)}</div>`;
 }
 
+/** Empty markup is "nothing to show": the templates print their placeholder (尚未交办 …) instead. */
+export const orElse = (v: SafeHtml, placeholder: string): SafeHtml | string => (v.value ? v : placeholder);
+
 /** 交办 and 督办 rounds: who leads, who assists, by when. */
-export function assignmentText(p: ProposalDetail): string {
+export function assignmentText(p: ProposalDetail): SafeHtml {
   const rounds = p.events.filter((e) => e.type === 'assign' || e.type === 'supervise');
-  return rounds
-    .map(
-      (e) =>
-        `<div><b>${PROPOSAL_EVENT_LABELS[e.type]}</b>　主办：${esc(e.leadUnit)}${e.coUnits.length ? `　协办：${esc(e.coUnits.join('、'))}` : ''}` +
-        `　办理期限：${dateCn(e.deadline)}${e.text ? `<br>${escLines(e.text)}` : ''}<div class="muted">${byline(e)}</div></div>`,
-    )
-    .join('');
+  return html`${rounds.map(
+    (e) =>
+      html`<div><b>${PROPOSAL_EVENT_LABELS[e.type]}</b>　主办：${e.leadUnit}${e.coUnits.length ? html`　协办：${e.coUnits.join('、')}` : ''}　办理期限：${dateCn(
+        e.deadline,
+      )}${e.text ? html`<br>${lines(e.text)}` : ''}<div class="muted">${byline(e)}</div></div>`,
+  )}`;
 }
 
 /** Every reply, the 主办's first, each with its A/B/C class. */
-export function repliesText(p: ProposalDetail): string {
-  const replies = eventsOf(p, 'reply');
-  if (!replies.length) return '';
-  return replies
-    .map((e) => {
-      const role = e.unitId === p.leadUnitId ? '主办' : '协办';
-      const cls = e.replyClass ? `${e.replyClass} 类（${REPLY_CLASS_LABELS[e.replyClass]}）` : '';
-      return `<div class="reply"><b>${esc(e.unit)}</b>（${role}）　${cls}<div>${escLines(e.text)}</div><div class="muted">${byline(e)}</div></div>`;
-    })
-    .join('');
+export function repliesText(p: ProposalDetail): SafeHtml {
+  return html`${eventsOf(p, 'reply').map((e) => {
+    const role = e.unitId === p.leadUnitId ? '主办' : '协办';
+    const cls = e.replyClass ? `${e.replyClass} 类（${REPLY_CLASS_LABELS[e.replyClass]}）` : '';
+    return html`<div class="reply"><b>${e.unit}</b>（${role}）　${cls}<div>${lines(e.text)}</div><div class="muted">${byline(e)}</div></div>`;
+  })}`;
 }
 
-export function feedbackText(p: ProposalDetail): string {
-  const fb = eventsOf(p, 'feedback');
-  return fb
-    .map((e) => `<div>${e.satisfaction ? SATISFACTION_LABELS[e.satisfaction] : ''}${e.text ? `：${escLines(e.text)}` : ''}<div class="muted">${byline(e)}</div></div>`)
-    .join('');
+export function feedbackText(p: ProposalDetail): SafeHtml {
+  return html`${eventsOf(p, 'feedback').map(
+    (e) => html`<div>${e.satisfaction ? SATISFACTION_LABELS[e.satisfaction] : ''}${e.text ? html`：${lines(e.text)}` : ''}<div class="muted">${byline(e)}</div></div>`,
+  )}`;
 }
 
-export function closingText(p: ProposalDetail): string {
-  return p.events
-    .filter((e) => e.type === 'close')
-    .map((e) => `<div><b>办结</b>　${escLines(e.text)}<div class="muted">${byline(e)}</div></div>`)
-    .join('');
+export function closingText(p: ProposalDetail): SafeHtml {
+  return html`${p.events.filter((e) => e.type === 'close').map((e) => html`<div><b>办结</b>　${lines(e.text)}<div class="muted">${byline(e)}</div></div>`)}`;
 }
 
 export const people = (p: ProposalDetail): string => p.seconders.map((s) => s.name).join('、');

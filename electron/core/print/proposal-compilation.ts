@@ -1,7 +1,7 @@
 import type { Settings } from '../../../shared/contract/settings';
 import type { CongressSession, ProposalDetail } from '../../../shared/contract/proposals';
 import { todayIso } from '../../../shared/domain/dates';
-import { esc, escLines, page } from './html';
+import { html, lines, page, type SafeHtml } from './html';
 import {
   assignmentText,
   committeeName,
@@ -9,6 +9,7 @@ import {
   dateCn,
   feedbackText,
   PAGE_NUMBER_CSS,
+  orElse,
   people,
   repliesText,
   reviewText,
@@ -35,38 +36,34 @@ h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size:
 .empty { text-align: center; color: #444; margin-top: 20mm; }
 `;
 
-function tocRows(items: ProposalDetail[]): string {
-  return items
-    .map((p, i) => {
-      const own = `<tr><td class="num">${i + 1}</td><td style="white-space:nowrap">${esc(p.number)}</td><td>${esc(p.title)}</td>
-        <td>${esc(p.proposer.name)}</td><td>${esc(p.leadUnit ?? '')}</td><td>${esc(p.replyClass ?? '')}</td></tr>`;
-      const merged = p.mergedFrom
-        .map((m) => `<tr class="merged"><td></td><td style="white-space:nowrap">${esc(m.number)}</td><td>（并入${esc(p.number)}）${esc(m.title)}</td><td>${esc(m.proposerName)}</td><td></td><td></td></tr>`)
-        .join('');
-      return own + merged;
-    })
-    .join('');
+function tocRows(items: ProposalDetail[]): SafeHtml[] {
+  return items.map((p, i) => {
+      const own = html`<tr><td class="num">${i + 1}</td><td style="white-space:nowrap">${p.number}</td><td>${p.title}</td>
+        <td>${p.proposer.name}</td><td>${p.leadUnit ?? ''}</td><td>${p.replyClass ?? ''}</td></tr>`;
+      const merged = p.mergedFrom.map((m) => html`<tr class="merged"><td></td><td style="white-space:nowrap">${m.number}</td><td>（并入${p.number}）${m.title}</td><td>${m.proposerName}</td><td></td><td></td></tr>`);
+      return html`${own}${merged}`;
+    });
 }
 
-function item(p: ProposalDetail): string {
+function item(p: ProposalDetail): SafeHtml {
   const merged = p.mergedFrom.length
-    ? `<tr><td class="l">并入本案</td><td colspan="3">${p.mergedFrom.map((m) => `${esc(m.number)}「${esc(m.title)}」（提案人：${esc(m.proposerName)}）`).join('<br>')}</td></tr>`
+    ? html`<tr><td class="l">并入本案</td><td colspan="3">${p.mergedFrom.map((m, i) => html`${i ? html`<br>` : ''}${m.number}「${m.title}」（提案人：${m.proposerName}）`)}</td></tr>`
     : '';
   const replies = repliesText(p);
-  return `<section class="item">
-<h3>${esc(p.title)}</h3>
-<div class="no">${esc(p.number)}　类别：${esc(p.category ?? '')}　提交日期：${dateCn(p.submittedDate)}</div>
+  return html`<section class="item">
+<h3>${p.title}</h3>
+<div class="no">${p.number}　类别：${p.category ?? ''}　提交日期：${dateCn(p.submittedDate)}</div>
 <table class="grid">
-  <tr><td class="l">提 案 人</td><td>${esc(p.proposer.name)}</td><td class="l">代 表 团</td><td>${esc(p.proposer.delegation)}</td></tr>
-  <tr><td class="l">附 议 人</td><td colspan="3">${esc(people(p))}</td></tr>
+  <tr><td class="l">提 案 人</td><td>${p.proposer.name}</td><td class="l">代 表 团</td><td>${p.proposer.delegation}</td></tr>
+  <tr><td class="l">附 议 人</td><td colspan="3">${people(p)}</td></tr>
   ${merged}
-  <tr><td class="l">理由或依据</td><td colspan="3" class="block">${escLines(p.reasons)}</td></tr>
-  <tr><td class="l">办法和建议</td><td colspan="3" class="block">${escLines(p.suggestions)}</td></tr>
+  <tr><td class="l">理由或依据</td><td colspan="3" class="block">${lines(p.reasons)}</td></tr>
+  <tr><td class="l">办法和建议</td><td colspan="3" class="block">${lines(p.suggestions)}</td></tr>
   <tr><td class="l">审查意见</td><td colspan="3">${reviewText(p)}</td></tr>
-  <tr><td class="l">交　　办</td><td colspan="3">${assignmentText(p) || '尚未交办'}</td></tr>
-  <tr><td class="l">答复意见</td><td colspan="3" class="block">${replies || '尚未答复'}</td></tr>
-  <tr><td class="l">提案人意见</td><td colspan="3">${feedbackText(p) || '尚未反馈'}</td></tr>
-  ${closingText(p) ? `<tr><td class="l">办理结果</td><td colspan="3">${closingText(p)}</td></tr>` : ''}
+  <tr><td class="l">交　　办</td><td colspan="3">${orElse(assignmentText(p), '尚未交办')}</td></tr>
+  <tr><td class="l">答复意见</td><td colspan="3" class="block">${orElse(replies, '尚未答复')}</td></tr>
+  <tr><td class="l">提案人意见</td><td colspan="3">${orElse(feedbackText(p), '尚未反馈')}</td></tr>
+  ${closingText(p).value ? html`<tr><td class="l">办理结果</td><td colspan="3">${closingText(p)}</td></tr>` : ''}
 </table></section>`;
 }
 
@@ -76,23 +73,23 @@ function item(p: ProposalDetail): string {
  * the contents and under the proposal they joined.
  */
 export function proposalCompilationHtml(session: CongressSession, items: ProposalDetail[], s: Settings, printedAt: Date): string {
-  const body = `
+  const body = html`
 <section class="cover">
-  <div class="unit">${esc(s.unitName)}</div>
-  <div class="session">${esc(session.title)}</div>
+  <div class="unit">${s.unitName}</div>
+  <div class="session">${session.title}</div>
   <div class="title">提案汇编</div>
-  <div class="by">${esc(committeeName(s))}　编<br>${dateCn(todayIso(printedAt))}</div>
+  <div class="by">${committeeName(s)}　编<br>${dateCn(todayIso(printedAt))}</div>
 </section>
 <section class="item">
 <h2>目　　录</h2>
 ${
   items.length
-    ? `<table class="toc"><tr><th style="width:11mm">序号</th><th style="width:40mm">编号</th><th>案由</th><th style="width:20mm">提案人</th><th style="width:28mm">主办部门</th><th style="width:18mm">答复类别</th></tr>
+    ? html`<table class="toc"><tr><th style="width:11mm">序号</th><th style="width:40mm">编号</th><th>案由</th><th style="width:20mm">提案人</th><th style="width:28mm">主办部门</th><th style="width:18mm">答复类别</th></tr>
 ${tocRows(items)}</table>
-<p class="muted">共立案 ${items.length} 件${items.some((p) => p.mergedFrom.length) ? `，另有 ${items.reduce((n, p) => n + p.mergedFrom.length, 0)} 件并案提案列在所并入的提案之下` : ''}。</p>`
-    : '<p class="empty">本届次还没有立案的提案。</p>'
+<p class="muted">共立案 ${items.length} 件${items.some((p) => p.mergedFrom.length) ? html`，另有 ${items.reduce((n, p) => n + p.mergedFrom.length, 0)} 件并案提案列在所并入的提案之下` : ''}。</p>`
+    : html`<p class="empty">本届次还没有立案的提案。</p>`
 }
 </section>
-${items.map(item).join('\n')}`;
+${items.map((p, i) => html`${i ? '\n' : ''}${item(p)}`)}`;
   return page(body, { title: `${session.title}提案汇编`, css: CSS, marginMm: 18 });
 }

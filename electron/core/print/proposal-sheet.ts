@@ -1,7 +1,7 @@
 import type { Settings } from '../../../shared/contract/settings';
 import type { ProposalDetail } from '../../../shared/contract/proposals';
 import { todayIso } from '../../../shared/domain/dates';
-import { esc, escLines, page } from './html';
+import { html, lines, page } from './html';
 import {
   assignmentText,
   committeeName,
@@ -34,22 +34,22 @@ tr { break-inside: avoid; }
 export function proposalSheetHtml(p: ProposalDetail, s: Settings, printedAt: Date): string {
   const kind = p.kind === 'opinion' ? '意见建议表' : '提案表';
   const feedbackEvents = eventsOf(p, 'feedback');
-  const body = `
+  const body = html`
 <h1>${kind}</h1>
-<div class="sub">${esc(s.unitName)}${esc(p.sessionTitle)}</div>
-<div class="meta"><span>编号：${esc(p.number)}</span><span>类别：${esc(p.category ?? '')}</span><span>提交日期：${dateCn(p.submittedDate)}</span></div>
+<div class="sub">${s.unitName}${p.sessionTitle}</div>
+<div class="meta"><span>编号：${p.number}</span><span>类别：${p.category ?? ''}</span><span>提交日期：${dateCn(p.submittedDate)}</span></div>
 <table class="grid" style="table-layout: fixed">
   <colgroup><col style="width:26mm"><col><col style="width:24mm"><col><col style="width:24mm"><col style="width:34mm"></colgroup>
-  <tr><td class="l">案　　由</td><td colspan="5"><b>${esc(p.title)}</b></td></tr>
-  <tr><td class="l">提 案 人</td><td>${esc(p.proposer.name)}</td><td class="l">代 表 团</td><td>${esc(p.proposer.delegation)}</td>
-      <td class="l">联系电话</td><td>${esc(p.contactPhone)}</td></tr>
-  <tr><td class="l">附 议 人</td><td colspan="5">${esc(people(p))}</td></tr>
-  <tr><td class="l">理由或依据</td><td colspan="5" class="block">${escLines(p.reasons)}</td></tr>
-  <tr><td class="l">办法和建议</td><td colspan="5" class="block">${escLines(p.suggestions)}</td></tr>
-  <tr><td class="l">建议承办<br>部　　门</td><td colspan="5">${esc(p.suggestedUnit?.name)}</td></tr>
+  <tr><td class="l">案　　由</td><td colspan="5"><b>${p.title}</b></td></tr>
+  <tr><td class="l">提 案 人</td><td>${p.proposer.name}</td><td class="l">代 表 团</td><td>${p.proposer.delegation}</td>
+      <td class="l">联系电话</td><td>${p.contactPhone}</td></tr>
+  <tr><td class="l">附 议 人</td><td colspan="5">${people(p)}</td></tr>
+  <tr><td class="l">理由或依据</td><td colspan="5" class="block">${lines(p.reasons)}</td></tr>
+  <tr><td class="l">办法和建议</td><td colspan="5" class="block">${lines(p.suggestions)}</td></tr>
+  <tr><td class="l">建议承办<br>部　　门</td><td colspan="5">${p.suggestedUnit?.name}</td></tr>
   ${
     p.mergedFrom.length
-      ? `<tr><td class="l">并入本案</td><td colspan="5">${p.mergedFrom.map((m) => `${esc(m.number)}「${esc(m.title)}」（${esc(m.proposerName)}）`).join('<br>')}</td></tr>`
+      ? html`<tr><td class="l">并入本案</td><td colspan="5">${p.mergedFrom.map((m, i) => html`${i ? html`<br>` : ''}${m.number}「${m.title}」（${m.proposerName}）`)}</td></tr>`
       : ''
   }
   <tr><td class="l">审查意见</td><td colspan="5">${reviewText(p)}
@@ -57,10 +57,10 @@ export function proposalSheetHtml(p: ProposalDetail, s: Settings, printedAt: Dat
   <tr><td class="l">交　　办</td><td colspan="5">${assignmentText(p)}</td></tr>
   <tr><td class="l">答复意见</td><td colspan="5" class="block">${repliesText(p)}
       <div class="sign">承办部门负责人（签字）：　　　　　　　　年　　月　　日</div></td></tr>
-  <tr><td class="l">提案人对<br>答复意见</td><td colspan="5">${satisfactionBoxes(p.feedback)}${feedbackEvents.length ? feedbackText(p) : '<div style="height:12mm"></div>'}
+  <tr><td class="l">提案人对<br>答复意见</td><td colspan="5">${satisfactionBoxes(p.feedback)}${feedbackEvents.length ? feedbackText(p) : html`<div style="height:12mm"></div>`}
       <div class="sign">提案人（签字）：　　　　　　　　年　　月　　日</div></td></tr>
-  ${closingText(p) ? `<tr><td class="l">办理结果</td><td colspan="5">${closingText(p)}</td></tr>` : ''}
+  ${closingText(p).value ? html`<tr><td class="l">办理结果</td><td colspan="5">${closingText(p)}</td></tr>` : ''}
 </table>
-<div class="foot">${esc(committeeName(s))}　打印日期 ${esc(todayIso(printedAt))}${s.operator ? `　经办：${esc(s.operator)}` : ''}</div>`;
+<div class="foot">${committeeName(s)}　打印日期 ${todayIso(printedAt)}${s.operator ? html`　经办：${s.operator}` : ''}</div>`;
   return page(body, { title: `${kind} ${p.number}`, css: CSS, marginMm: 15 });
 }

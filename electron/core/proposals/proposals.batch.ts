@@ -10,39 +10,25 @@
 import { writeAudit } from '../audit';
 import type { DB } from '../db/open';
 import { AppError } from '../errors';
-import { stmt } from '../db/stmt';
-import type { WriteScope } from './write-scope';
+import * as batchRepo from './proposals.batch.repo';
+import type { WriteScope } from '../imports/write-scope';
 
-interface BatchRow {
-  id: number;
-  session_id: number;
-  kind: string;
-  serial: number;
-  title: string;
-  created_at: string;
-  updated_at: string;
-}
+type BatchRow = batchRepo.BatchProposalRow;
 
 function conflicts(db: DB, batchId: number, rows: BatchRow[]): string[] {
   const out: string[] = [];
   const ids = new Set(rows.map((r) => r.id));
   for (const r of rows) {
     const label = `第${r.serial}号「${r.title}」`;
-    const later = stmt(db, 'SELECT count(*) AS n FROM proposal_events WHERE proposal_id = ? AND (import_batch_id IS NULL OR import_batch_id <> ?)').get(
-      r.id,
-      batchId,
-    ) as { n: number };
-    const files = stmt(db, 'SELECT count(*) AS n FROM proposal_attachments WHERE proposal_id = ?').get(r.id) as { n: number };
-    const merged = (stmt(db, 'SELECT id FROM proposals WHERE merged_into_id = ?').all(r.id) as { id: number }[]).filter((m) => !ids.has(m.id));
-    const after = stmt(
-      db,
-      'SELECT count(*) AS n FROM proposals WHERE session_id = ? AND kind = ? AND serial > ? AND (import_batch_id IS NULL OR import_batch_id <> ?)',
-    ).get(r.session_id, r.kind, r.serial, batchId) as { n: number };
-    if (later.n) out.push(`${label}导入后办理过`);
+    const later = batchRepo.eventsOutsideBatch(db, r.id, batchId);
+    const files = batchRepo.attachmentCount(db, r.id);
+    const merged = batchRepo.mergedInto(db, r.id).filter((m) => !ids.has(m.id));
+    const after = batchRepo.laterInSeries(db, r, batchId);
+    if (later) out.push(`${label}导入后办理过`);
     else if (r.updated_at !== r.created_at) out.push(`${label}导入后被修改过`);
-    else if (files.n) out.push(`${label}导入后添加了附件`);
+    else if (files) out.push(`${label}导入后添加了附件`);
     else if (merged.length) out.push(`${label}已有其他提案并入`);
-    else if (after.n) out.push(`${label}之后又登记了 ${after.n} 件，撤销会留下空号`);
+    else if (after) out.push(`${label}之后又登记了 ${after} 件，撤销会留下空号`);
   }
   return out;
 }
@@ -50,9 +36,7 @@ function conflicts(db: DB, batchId: number, rows: BatchRow[]): string[] {
 /** Removes the proposals, seconders and steps of one import batch; returns how many proposals went. */
 export function undoProposalBatchIn(scope: WriteScope, batchId: number): number {
   const { db } = scope;
-  const rows = stmt(db, 'SELECT id, session_id, kind, serial, title, created_at, updated_at FROM proposals WHERE import_batch_id = ? ORDER BY id').all(
-    batchId,
-  ) as BatchRow[];
+  const rows = batchRepo.batchProposals(db, batchId);
   const problems = conflicts(db, batchId, rows);
   if (problems.length) {
     const shown = problems.slice(0, 5).join('；');
@@ -61,12 +45,10 @@ export function undoProposalBatchIn(scope: WriteScope, batchId: number): number 
     });
   }
   // Merged-into links between proposals of the same batch go first, so no row points at one already gone.
-  for (const r of rows) stmt(db, 'UPDATE proposals SET merged_into_id = NULL WHERE id = ?').run(r.id);
+  for (const r of rows) batchRepo.clearMergedInto(db, r.id);
   for (const r of [...rows].reverse()) {
-    const before = stmt(db, 'SELECT * FROM proposals WHERE id = ?').get(r.id);
-    stmt(db, 'DELETE FROM proposal_seconders WHERE proposal_id = ?').run(r.id);
-    stmt(db, 'DELETE FROM proposal_events WHERE proposal_id = ?').run(r.id);
-    stmt(db, 'DELETE FROM proposals WHERE id = ?').run(r.id);
+    const before = batchRepo.rawProposal(db, r.id);
+    batchRepo.deleteProposalWithParts(db, r.id);
     writeAudit(db, scope.actor, scope.now, { action: 'proposals.importUndo', entity: 'proposal', entityId: r.id, before, after: { batchId } });
   }
   return rows.length;

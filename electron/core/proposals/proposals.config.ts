@@ -9,7 +9,7 @@ import { writeAudit } from '../audit';
 import type { DB } from '../db/open';
 import { validationError } from '../errors';
 import { readAllSettings, writeSetting } from '../settings/settings.repo';
-import type { WriteScope } from './write-scope';
+import type { WriteScope } from '../imports/write-scope';
 
 /**
  * The proposal area's own settings live in the settings table under `proposals.*` keys: the 设置 page's schema

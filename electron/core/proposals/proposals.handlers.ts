@@ -29,7 +29,7 @@ import {
   updateSession,
   updateUnit,
 } from './sessions.service';
-import { scopeOf } from './write-scope';
+import { scopeOf } from '../imports/write-scope';
 
 type ProposalChannels =
   | 'sessions.list'

@@ -77,6 +77,7 @@ export function toListRow(r: ProposalJoinedRow, mc: MapContext): ProposalListRow
     stateLabel: stateLabel(state, r.kind),
     leadUnit: r.lead_unit,
     replyDue: r.reply_due,
+    deadline: r.round_deadline ?? r.reply_due,
     overdue: isOverdue({ replyDue: r.reply_due }, mc.today),
     replyClass: r.reply_class as ReplyClass | null,
     feedback: r.feedback as Satisfaction | null,

@@ -33,13 +33,17 @@ export interface ProposalJoinedRow extends ProposalRow {
   session_start: string | null;
   proposer_name: string;
   delegation: string | null;
+  round_deadline: string | null;
   seconder_count: number;
   lead_unit: string | null;
 }
 
 export const JOINED_SELECT = `SELECT p.*, s.term, s.meeting, s.start_date AS session_start, m.name AS proposer_name,
     r.delegation, (SELECT count(*) FROM proposal_seconders x WHERE x.proposal_id = p.id) AS seconder_count,
-    h.name AS lead_unit
+    h.name AS lead_unit,
+    -- The 办理期限 of the latest 交办/督办 round (proposal_events_proposal index), kept after the reply and 办结.
+    (SELECT e.deadline FROM proposal_events e WHERE e.proposal_id = p.id AND e.type IN ('assign', 'supervise')
+      ORDER BY e.date DESC, e.id DESC LIMIT 1) AS round_deadline
   FROM proposals p
   JOIN congress_sessions s ON s.id = p.session_id
   JOIN members m ON m.id = p.proposer_member_id
@@ -217,4 +221,15 @@ export function getAttachment(db: DB, id: number): (AttachmentRow & { data: Buff
 
 export function softDeleteAttachment(db: DB, id: number, now: string): void {
   stmt(db, 'UPDATE proposal_attachments SET deleted_at = ? WHERE id = ?').run(now, id);
+}
+
+/** The items already in a session, for the import's "already registered" check. */
+export function sessionTitles(db: DB, sessionId: number): { kind: 'proposal' | 'opinion'; serial: number; title: string; proposer_member_id: number }[] {
+  return db
+    .prepare('SELECT kind, serial, title, proposer_member_id FROM proposals WHERE session_id = ? ORDER BY kind, serial')
+    .all(sessionId) as { kind: 'proposal' | 'opinion'; serial: number; title: string; proposer_member_id: number }[];
+}
+
+export function kindAndSerial(db: DB, id: number): { kind: 'proposal' | 'opinion'; serial: number } {
+  return db.prepare('SELECT kind, serial FROM proposals WHERE id = ?').get(id) as { kind: 'proposal' | 'opinion'; serial: number };
 }

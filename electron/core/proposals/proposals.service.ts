@@ -15,7 +15,7 @@ import { getProposal } from './proposals.read';
 import * as repo from './proposals.repo';
 import { findRep, getUnit, type SessionRow } from './sessions.repo';
 import { requireSession } from './sessions.service';
-import { scopeOf, type WriteScope } from './write-scope';
+import { scopeOf, type WriteScope } from '../imports/write-scope';
 
 const memberName = (db: DB, id: number) => getMemberRow(db, id)?.name ?? `编号 ${id} 的会员`;
 

@@ -1,3 +1,4 @@
+import { naturalCompare } from '../../../shared/domain/natural-order';
 import type { ProposalStats, Rate } from '../../../shared/contract/proposals';
 import { todayIso } from '../../../shared/domain/dates';
 import {
@@ -166,7 +167,7 @@ export function computeStats(items: readonly StatItem[], opts: StatOptions): Omi
         feedback: t.feedback,
         satisfactionRate: rate(t.satisfied, t.feedback),
       }))
-      .sort((x, y) => y.lead - x.lead || y.co - x.co || x.name.localeCompare(y.name, 'zh-CN')),
+      .sort((x, y) => y.lead - x.lead || y.co - x.co || naturalCompare(x.name, y.name)),
     byDelegation: [...byDelegation].map(([delegation, d]) => ({
       delegation,
       representatives: d.representatives,

@@ -16,8 +16,8 @@ import { cacheOf, numberOf, toWorkflowEvent, viewOf } from './proposals.mapper';
 import { getProposalConfig } from './proposals.config';
 import { getProposal } from './proposals.read';
 import * as repo from './proposals.repo';
-import { getUnit } from './sessions.repo';
-import { scopeOf, type WriteScope } from './write-scope';
+import { getUnit, sessionNumbering } from './sessions.repo';
+import { scopeOf, type WriteScope } from '../imports/write-scope';
 
 export type ProposalActionInput = z.output<typeof proposalAction>;
 
@@ -80,11 +80,7 @@ export function actIn(scope: WriteScope, a: ProposalActionInput): void {
   const eventId = repo.insertEvent(db, toNewEvent(a, a.handler || scope.actor || null, scope.batchId ?? null), nowIso);
   const view = viewOf(repo.listEvents(db, row.id));
   repo.writeWorkflowCache(db, row.id, cacheOf(view), nowIso);
-  const session = db.prepare('SELECT term, meeting, start_date FROM congress_sessions WHERE id = ?').get(row.session_id) as {
-    term: number;
-    meeting: number;
-    start_date: string | null;
-  };
+  const session = sessionNumbering(db, row.session_id);
   writeAudit(db, scope.actor, now, {
     action: `proposals.${a.type}`,
     entity: 'proposal',

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ProposalListRow, ProposalStats, Rate } from '../../../shared/contract/proposals';
 import { REPLY_CLASS_LABELS, SATISFACTION_LABELS } from '../../../shared/domain/proposal-workflow';
+import { rowValues } from '../spreadsheet/cell-writer';
 
 /** Rates go to Excel as real fractions with a percent format, so the office can chart and sum them. */
 const frac = (r: Rate): number | null => (r.denominator ? r.numerator / r.denominator : null);
@@ -9,15 +10,16 @@ type Cell = string | number | null;
 
 function sheet(wb: ExcelJS.Workbook, name: string, title: string, headers: string[], rows: Cell[][], percentCols: number[] = []): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.addRow([title]).font = { bold: true, size: 14 };
+  ws.addRow(rowValues([title])).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, Math.max(1, headers.length));
-  const h = ws.addRow(headers);
+  const h = ws.addRow(rowValues(headers));
   h.font = { bold: true };
   h.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   h.eachCell((c) => {
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
   });
-  for (const r of rows) ws.addRow(r);
+  // Titles, names and units are the clerk's text: through the cell writer, so "=…" is never a formula.
+  for (const r of rows) ws.addRow(rowValues(r));
   headers.forEach((hd, i) => {
     const col = ws.getColumn(i + 1);
     const longest = Math.max(hd.length, ...rows.map((r) => String(r[i] ?? '').length));

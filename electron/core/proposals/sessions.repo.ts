@@ -207,3 +207,8 @@ export function unitNames(db: DB): Map<number, string> {
   const rows = stmt(db, 'SELECT id, name FROM handling_units').all() as { id: number; name: string }[];
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** What an item's number is made of, also for a session deleted since (its items keep their numbers). */
+export function sessionNumbering(db: DB, id: number): { term: number; meeting: number; start_date: string | null } {
+  return stmt(db, 'SELECT term, meeting, start_date FROM congress_sessions WHERE id = ?').get(id) as { term: number; meeting: number; start_date: string | null };
+}

@@ -1,3 +1,4 @@
+import { naturalCompare } from '../../../shared/domain/natural-order';
 import type { z } from 'zod';
 import type { CongressSession, HandlingUnit, Representative, sessionInput } from '../../../shared/contract/proposals';
 import { todayIso } from '../../../shared/domain/dates';
@@ -10,7 +11,7 @@ import { AppError, validationError } from '../errors';
 import { getMemberRow } from '../members/members.repo';
 import { readAllSettings } from '../settings/settings.repo';
 import * as repo from './sessions.repo';
-import { scopeOf, type WriteScope } from './write-scope';
+import { scopeOf, type WriteScope } from '../imports/write-scope';
 
 type SessionFields = z.output<typeof sessionInput>;
 
@@ -225,7 +226,12 @@ export const toUnit = (u: repo.UnitRow): HandlingUnit => ({
   usage: u.usage,
 });
 
-export const listUnits = (ctx: AppContext): HandlingUnit[] => repo.listUnits(ctx.db).map(toUnit);
+/** Active units first; then by name in natural order (第一教研室 < 第二教研室 < 第十教研室), not by when each was added. */
+export const listUnits = (ctx: AppContext): HandlingUnit[] =>
+  repo
+    .listUnits(ctx.db)
+    .sort((a, b) => b.active - a.active || naturalCompare(a.name, b.name))
+    .map(toUnit);
 
 type UnitFields = { name: string; contact?: string | null; phone?: string | null };
 

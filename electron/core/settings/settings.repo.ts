@@ -11,3 +11,9 @@ export function writeSetting(db: DB, key: string, value: unknown, at: string): v
      ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
   ).run(key, JSON.stringify(value), at);
 }
+
+/** One setting's stored value, or undefined when never set. */
+export function readSetting(db: DB, key: string): unknown {
+  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(key) as { value_json: string } | undefined;
+  return row ? (JSON.parse(row.value_json) as unknown) : undefined;
+}

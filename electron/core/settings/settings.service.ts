@@ -30,7 +30,8 @@ export function updateSettings(ctx: AppContext, patch: Partial<Settings>): Setti
     );
     for (const key of changed) writeSetting(db, key, after[key], at.toISOString());
     if (changed.length) {
-      writeAudit(db, after.operator || before.operator, at, {
+      // A logged-in operator signs their own change; otherwise the 操作人 of 设置 (the new one when it changed).
+      writeAudit(db, ctx.session.current?.name || after.operator || before.operator, at, {
         action: 'settings.update',
         entity: 'settings',
         before: Object.fromEntries(changed.map((k) => [k, before[k]])),

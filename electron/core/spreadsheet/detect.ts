@@ -57,7 +57,15 @@ export interface DetectOptions {
   scanRows?: number;
   /** This many blank rows in a row end the table. Default 10. */
   blankRunEnd?: number;
+  /**
+   * 1-based Excel row the clerk named as the header (the wizard's 「表头在第几行」): the search is skipped, and
+   * so is the known-column-name minimum, since the clerk has looked. A group row above it still joins it.
+   */
+  headerRow?: number;
 }
+
+/** What to do when no header is found: the clerk can fix the sheet, or tell the wizard where the header is. */
+export const HEADER_FIX = '如果表头在更下面，请在 Excel/WPS 中删除表头上方的行后另存再导入，或在导入向导「选择工作表」一步中指定表头所在的行';
 
 export const NO_TABLE = '未找到可导入的表格';
 
@@ -94,7 +102,15 @@ export function detectTable(grid: SheetGrid, opts: DetectOptions = {}): TableDet
 
   let best = -1;
   let bestScore = -Infinity;
-  for (let i = 0; i < candidates.length; i++) {
+  const explicit = opts.headerRow !== undefined;
+  if (explicit) {
+    const r = (opts.headerRow as number) - 1;
+    if (r < 0 || r >= rows.length || nonEmpty(rows[r]).length === 0) {
+      return { ok: false, reason: `${NO_TABLE}：指定的表头行（第 ${opts.headerRow} 行）是空的`, notes };
+    }
+    best = r;
+  }
+  for (let i = 0; i < candidates.length && !explicit; i++) {
     const r = candidates[i] as number;
     const row = rows[r] as Row;
     const cols = nonEmpty(row);
@@ -127,7 +143,7 @@ export function detectTable(grid: SheetGrid, opts: DetectOptions = {}): TableDet
       best = r;
     }
   }
-  if (best < 0) return { ok: false, reason: `${NO_TABLE}：前 ${scanRows} 行里没有像表头的行（至少两个文字列名）`, notes };
+  if (best < 0) return { ok: false, reason: `${NO_TABLE}：前 ${scanRows} 行里没有像表头的行（至少两个文字列名）。${HEADER_FIX}`, notes };
 
   // Two-row header: a group row above the best row, or a sub-header row below it.
   const groupSpans = (r: number, sub: number): Map<number, { text: string; from: number; to: number }> | null => {
@@ -218,11 +234,11 @@ export function detectTable(grid: SheetGrid, opts: DetectOptions = {}): TableDet
     if (n > 1) header = `${header}(${n})`;
     columns.push({ index: c, header, ...(group ? { group } : {}), name });
   }
-  if (headerScoreSum < minScore) {
+  if (headerScoreSum < minScore && !explicit) {
     return { ok: false, reason: `${NO_TABLE}：表头里认不出足够的列名（如 姓名、身份证号、性别）`, notes };
   }
 
-  const titleRows = candidates.filter((r) => r < headerRows[0]!);
+  const titleRows = explicit ? nonEmptyRowsAbove(rows, headerRows[0]!) : candidates.filter((r) => r < headerRows[0]!);
   if (titleRows.length) notes.push(`第 ${rowLabel(titleRows)} 行是标题或说明，已跳过`);
   notes.push(headerRows.length === 2 ? `表头在第 ${rowLabel(headerRows)} 行（两行表头）` : `表头在第 ${lastHeader + 1} 行`);
 
@@ -327,6 +343,12 @@ export function detectTable(grid: SheetGrid, opts: DetectOptions = {}): TableDet
     skippedRows: skipped.map((r) => r + 1),
     notes,
   };
+}
+
+function nonEmptyRowsAbove(rows: (Row | undefined)[], r: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < r; i++) if (nonEmpty(rows[i]).length) out.push(i);
+  return out;
 }
 
 function prevNonEmpty(rows: (Row | undefined)[], r: number): number {

@@ -21,7 +21,7 @@ export {
   type ColumnMapping,
   type MemberFieldKey,
   type MemberMapping,
-} from './member-columns';
+} from '../members/import/member-columns';
 export {
   cellAsText,
   convertCell,

@@ -1,11 +1,19 @@
 /**
  * Number formats: which ones are dates (so a serial becomes a Date) and what text the clerk sees.
  *
- * Files from Chinese Excel/WPS use built-in format ids that are not in the ECMA list most libraries know:
- * 27–36 and 50–58 are 年/月/日 and 时/分 formats (yyyy"年"m"月" …). Their format code is not written into the
- * file, so a reader that only knows ids 14–22 returns plain numbers for them. The zh-CN codes are listed here.
- * The text rendering is an approximation of Excel's (enough for a preview beside the parsed value).
+ * The rendering is `numfmt` (a maintained engine for Excel's number-format language, zh-CN locale): sections,
+ * conditions, fractions, escapes, padding, fill, elapsed time, month and weekday names. Kept here, because no
+ * library has them right:
+ *   - the zh-CN built-in format ids. Files from Chinese Excel/WPS use ids 27–36 and 50–58 (年/月/日, 时/分)
+ *     whose code is not written into the file; readers that only know the ECMA list (ids 14–22) return plain
+ *     numbers for them (exceljs does);
+ *   - 上午/下午 as the AM/PM token of those codes (numfmt prints it literally);
+ *   - a conditional section keeps the value's sign: Excel shows −25 under `[Red][<=-25]General;…` as "-25",
+ *     numfmt (like SheetJS's older SSF) drops it;
+ *   - General as Excel shows it in a normal-width column (numfmt's own, with an integer fast path);
+ *   - the Date convention of the grid (UTC wall clock) and the 1900/1904 serials (`serialToDate`).
  */
+import { format as numfmt, isDateFormat, isTextFormat } from './numfmt';
 import { EXCEL_MAX_SERIAL } from '../../../shared/domain/dates';
 import type { Cell } from './types';
 
@@ -21,6 +29,9 @@ const BUILTIN: Record<number, string> = {
   55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
 };
 
+/** The zh-CN built-in codes (ids 27–36, 50–58), for readers that take their format table from elsewhere. */
+export const ZH_CN_BUILTIN_IDS = [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58] as const;
+
 /** The format code of a built-in id (zh-CN variants for the locale ids); unknown ids are General. */
 export function builtinFormat(id: number): string {
   return BUILTIN[id] ?? 'General';
@@ -31,28 +42,95 @@ export interface FormatInfo {
   general: boolean;
   isDate: boolean;
   isText: boolean;
-  /** Renders a value with this format; compiled once per format code. */
+  /** Renders a value with this format; prepared once per format code. */
   render: (v: number | Date) => string;
 }
 
+const OPTS = { locale: 'zh-CN', throws: false, invalid: '', nbsp: false } as const;
 const infoCache = new Map<string, FormatInfo>();
 
-/** Format code with quoted literals, escapes, fill/padding and [brackets] removed (elapsed [h] kept as h). */
-function skeleton(code: string): string {
-  return code
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/[_*]./g, '')
-    .replace(/\[(h+|m+|s+)\]/gi, '$1')
-    .replace(/\[[^\]]*\]/g, '');
+/**
+ * The code numfmt is given: the zh-CN AM/PM token spelled the way numfmt knows it (the zh-CN locale then
+ * prints 上午/下午). Only outside quoted literals; `上午/下午` never appears inside one in Excel's codes.
+ */
+function forEngine(code: string): string {
+  return code.includes('上午/下午') ? code.split('上午/下午').join('AM/PM') : code;
+}
+
+/**
+ * The texts of one format, remembered per value: a roster repeats its dates and amounts (入会时间 2010-09-01 on
+ * hundreds of rows), and numfmt renders a value in ~1–2 µs. Bounded, so a column of distinct values cannot grow it.
+ */
+function memo(render: (n: number) => string): (n: number) => string {
+  const seen = new Map<number, string>();
+  return (n) => {
+    let t = seen.get(n);
+    if (t === undefined) {
+      t = render(n);
+      if (seen.size < 50_000) seen.set(n, t);
+    }
+    return t;
+  };
+}
+
+/** Splits a code at its section separators (`;` outside quotes, escapes and brackets). */
+export function formatSections(code: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"') {
+      const end = code.indexOf('"', i + 1);
+      i = end < 0 ? code.length : end;
+    } else if (c === '\\') i++;
+    else if (c === '[') {
+      const end = code.indexOf(']', i + 1);
+      i = end < 0 ? code.length : end;
+    } else if (c === ';') {
+      out.push(code.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(code.slice(start));
+  return out;
+}
+
+const CONDITION = /\[(<=|>=|<>|<|>|=)\s*(-?[\d.]+(?:E[+-]?\d+)?)\s*\]/i;
+
+function test(op: string, n: number, bound: number): boolean {
+  switch (op) {
+    case '<': return n < bound;
+    case '<=': return n <= bound;
+    case '>': return n > bound;
+    case '>=': return n >= bound;
+    case '=': return n === bound;
+    default: return n !== bound;
+  }
+}
+
+/**
+ * For a code with explicit conditions: the section Excel uses for a negative value, rendered on its own with
+ * the value's sign (a lone section prints a minus for negatives). null when the code has no condition.
+ */
+function conditionalRenderer(code: string): ((n: number) => string) | null {
+  if (!CONDITION.test(code)) return null;
+  const sections = formatSections(code).map((s) => {
+    const m = CONDITION.exec(s);
+    return { cond: m ? { op: m[1] as string, bound: Number(m[2]) } : null, code: m ? s.replace(CONDITION, '') : s };
+  });
+  // Sections 1 and 2 may carry a condition; a value none matches takes the first numeric section without one.
+  const numeric = sections.slice(0, 3);
+  const fallback = numeric.find((s) => !s.cond) ?? numeric[0];
+  return (n) => {
+    const pick = numeric.find((s) => s.cond && test(s.cond.op, n, s.cond.bound)) ?? fallback;
+    return numfmt(forEngine(pick?.code ?? 'General'), n, OPTS);
+  };
 }
 
 export function isDateFormatCode(code: string): boolean {
-  const first = skeleton(code.split(';')[0] ?? '');
+  const first = formatSections(code)[0] ?? '';
   if (/general/i.test(first)) return false;
-  if (/[yde]/i.test(first.replace(/E[+-]/g, ''))) return true;
-  if (/[hs]/i.test(first) || /上午|下午|AM\/PM|A\/P/i.test(code)) return true;
-  return /m/i.test(first) && !/[0#?]/.test(first);
+  return isDateFormat(forEngine(code));
 }
 
 export function formatInfo(code: string): FormatInfo {
@@ -60,15 +138,17 @@ export function formatInfo(code: string): FormatInfo {
   if (!info) {
     const general = code === '' || /^general$/i.test(code.trim());
     const isDate = !general && isDateFormatCode(code);
-    const isText = code.trim() === '@';
+    const isText = !general && isTextFormat(code);
+    const engineCode = forEngine(code);
     let render: (v: number | Date) => string;
-    if (isDate) {
-      const date = compileDateFormat(code);
-      render = (v) => (v instanceof Date ? date(v) : v >= 0 && v < 1 ? date(new Date(Math.round(v * 86_400) * 1000)) : generalText(v));
-    } else if (general || isText) render = (v) => (v instanceof Date ? v.toISOString() : generalText(v));
-    else {
-      const num = compileNumberFormat(code);
-      render = (v) => (v instanceof Date ? v.toISOString() : num(v));
+    if (general || isText) render = (v) => (v instanceof Date ? v.toISOString() : generalText(v));
+    else if (isDate) {
+      const text = memo((n) => numfmt(engineCode, n, OPTS));
+      render = (v) => text(v instanceof Date ? dateToSerial(v) : v);
+    } else {
+      const conditional = conditionalRenderer(code);
+      const text = memo((n) => (n < 0 && conditional ? conditional(n) : numfmt(engineCode, n, OPTS)));
+      render = (v) => (v instanceof Date ? v.toISOString() : text(v));
     }
     info = { code, general, isDate, isText, render };
     infoCache.set(code, info);
@@ -88,6 +168,7 @@ export function makeBoolCell(b: boolean): Cell {
 }
 
 const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
 
 /**
  * Excel serial → Date holding the wall-clock value in UTC fields (1900 system incl. Lotus's fake 1900-02-29;
@@ -99,8 +180,14 @@ export function serialToDate(serial: number, date1904: boolean): Date | null {
   const s = date1904 ? serial + 1462 : serial;
   const day = Math.floor(s);
   if (day < 1 || day > EXCEL_MAX_SERIAL || (day === 60 && !date1904)) return null;
-  const epoch = day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const epoch = day < 60 ? Date.UTC(1899, 11, 31) : EPOCH_1900;
   return new Date(epoch + day * DAY_MS + Math.round((s - day) * 86_400) * 1000);
+}
+
+/** A grid Date (UTC wall clock) → its 1900-system serial, the form numfmt renders. */
+export function dateToSerial(d: Date): number {
+  const days = (d.getTime() - EPOCH_1900) / DAY_MS;
+  return days < 61 ? days - 1 : days;
 }
 
 export function makeNumberCell(n: number, fmt: FormatInfo | undefined, date1904: boolean): Cell | undefined {
@@ -119,145 +206,15 @@ export function makeNumberCell(n: number, fmt: FormatInfo | undefined, date1904:
 /** Excel's General format in a normal-width column: 11 characters, then scientific (3.60723E+17). */
 export function generalText(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);
-  const abs = Math.abs(n);
-  if (abs >= 1e11 || (abs > 0 && abs < 1e-9)) {
-    const [mant, exp] = n.toExponential(5).split('e') as [string, string];
-    const m = mant.includes('.') ? mant.replace(/0+$/, '').replace(/\.$/, '') : mant;
-    const e = Number(exp);
-    return `${m}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-  }
-  return String(Number(n.toPrecision(10)));
+  return numfmt('General', n, OPTS);
 }
 
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
-const WEEK = '日一二三四五六';
-
-type DatePart = string | ((d: Date) => string);
-
-/** Renders a Date (UTC wall clock) with the date/time tokens of an Excel format code. */
+/** Renders a Date (UTC wall clock) with an Excel date/time format code. */
 export function formatDate(date: Date, code: string): string {
-  return formatInfo(code).isDate ? formatInfo(code).render(date) : compileDateFormat(code)(date);
+  return numfmt(forEngine(code), dateToSerial(date), OPTS);
 }
 
-/** Parses a date/time format code once into literal strings and token renderers. */
-function compileDateFormat(code: string): (d: Date) => string {
-  const section = (code.split(';')[0] ?? '').replace(/\[(?!h|m|s)[^\]]*\]/gi, '');
-  const ampm = /AM\/PM|上午\/下午|A\/P/i.test(section);
-  const hour = (d: Date) => (ampm ? d.getUTCHours() % 12 || 12 : d.getUTCHours());
-  const parts: DatePart[] = [];
-  let lastWasHour = false;
-  for (let i = 0; i < section.length; ) {
-    const ch = section[i] as string;
-    if (ch === '"') {
-      const end = section.indexOf('"', i + 1);
-      parts.push(section.slice(i + 1, end < 0 ? undefined : end));
-      i = end < 0 ? section.length : end + 1;
-      continue;
-    }
-    if (ch === '\\') {
-      parts.push(section[i + 1] ?? '');
-      i += 2;
-      continue;
-    }
-    if (ch === '_' || ch === '*') {
-      i += 2;
-      continue;
-    }
-    const run = /^(yyyy|yy|e|mmmm|mmm|mm|m|dddd|ddd|dd|d|aaaa|aaa|hh|h|ss|s|\[h+\]|AM\/PM|A\/P|上午\/下午)/i.exec(section.slice(i));
-    if (!run) {
-      parts.push(ch);
-      i++;
-      continue;
-    }
-    const tok = (run[1] as string).toLowerCase();
-    i += tok.length;
-    // "m" right after an hour (or before seconds) is minutes, not the month.
-    const minute = lastWasHour || /^[^a-z]*s/i.test(section.slice(i));
-    const r: Record<string, (d: Date) => string> = {
-      yyyy: (d) => pad(d.getUTCFullYear(), 4),
-      e: (d) => pad(d.getUTCFullYear(), 4),
-      yy: (d) => pad(d.getUTCFullYear() % 100, 2),
-      mmmm: (d) => `${d.getUTCMonth() + 1}月`,
-      mmm: (d) => `${d.getUTCMonth() + 1}月`,
-      mm: minute ? (d) => pad(d.getUTCMinutes(), 2) : (d) => pad(d.getUTCMonth() + 1, 2),
-      m: minute ? (d) => String(d.getUTCMinutes()) : (d) => String(d.getUTCMonth() + 1),
-      dddd: (d) => `星期${WEEK[d.getUTCDay()]}`,
-      aaaa: (d) => `星期${WEEK[d.getUTCDay()]}`,
-      ddd: (d) => WEEK[d.getUTCDay()] as string,
-      aaa: (d) => WEEK[d.getUTCDay()] as string,
-      dd: (d) => pad(d.getUTCDate(), 2),
-      d: (d) => String(d.getUTCDate()),
-      hh: (d) => pad(hour(d), 2),
-      h: (d) => String(hour(d)),
-      ss: (d) => pad(d.getUTCSeconds(), 2),
-      s: (d) => String(d.getUTCSeconds()),
-      'am/pm': (d) => (d.getUTCHours() < 12 ? 'AM' : 'PM'),
-      'a/p': (d) => (d.getUTCHours() < 12 ? 'A' : 'P'),
-      '上午/下午': (d) => (d.getUTCHours() < 12 ? '上午' : '下午'),
-    };
-    parts.push(r[tok] ?? ((d) => String(Math.floor(d.getTime() / 3_600_000)))); // [h] elapsed hours
-    lastWasHour = tok === 'h' || tok === 'hh' || tok.startsWith('[');
-  }
-  // Adjacent literals merged, so rendering is a short loop.
-  const merged: DatePart[] = [];
-  for (const p of parts) {
-    const last = merged[merged.length - 1];
-    if (typeof p === 'string' && typeof last === 'string') merged[merged.length - 1] = last + p;
-    else merged.push(p);
-  }
-  return (d) => {
-    let out = '';
-    for (const p of merged) out += typeof p === 'string' ? p : p(d);
-    return out;
-  };
-}
-
-/** Fixed, grouped, percent, scientific and zero-padded formats with literal prefix/suffix; others → General. */
+/** A number as `code` shows it. */
 export function formatNumber(n: number, code: string): string {
-  return compileNumberFormat(code)(n);
-}
-
-const numberCache = new Map<string, (n: number) => string>();
-
-function compileNumberFormat(code: string): (n: number) => string {
-  const cached = numberCache.get(code);
-  if (cached) return cached;
-  const sections = code.split(';');
-  const pos = compileSection(sections[0] ?? '');
-  const neg = sections[1] ? compileSection(sections[1]) : null;
-  const fn = (n: number) => (n < 0 ? (neg ? neg(-n) : `-${pos(-n)}`) : pos(n));
-  numberCache.set(code, fn);
-  return fn;
-}
-
-function compileSection(section: string): (v: number) => string {
-  const body = section.replace(/\[[^\]]*\]/g, '');
-  const firstPh = body.search(/[0#?]/);
-  if (firstPh < 0) return generalText;
-  let lastPh = firstPh;
-  for (let i = firstPh; i < body.length; i++) if (/[0#?.,E+-]/i.test(body[i] as string)) lastPh = i;
-  const literal = (s: string) => s.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1').replace(/_./g, ' ').replace(/\*./g, '');
-  const prefix = literal(body.slice(0, firstPh));
-  const core = body.slice(firstPh, lastPh + 1);
-  const suffix = literal(body.slice(lastPh + 1));
-  const percent = core.includes('%') || suffix.includes('%');
-  const [intPat = '', fracPat = ''] = core.replace(/%/g, '').split(/E[+-]/i)[0]?.split('.') ?? [];
-  const decimals = (fracPat.match(/[0#?]/g) ?? []).length;
-  const minInt = (intPat.match(/0/g) ?? []).length;
-  const grouping = intPat.includes(',');
-  const scientific = /E[+-]/i.test(core);
-  return (v) => {
-    const x = percent ? v * 100 : v;
-    let text: string;
-    if (scientific) text = x.toExponential(decimals).replace('e', 'E').replace(/E([+-])(\d)$/, 'E$10$2');
-    else {
-      const fixed = x.toFixed(decimals);
-      const dot = fixed.indexOf('.');
-      const ip = dot < 0 ? fixed : fixed.slice(0, dot);
-      let intText = ip === '0' && minInt === 0 ? '' : ip.length < minInt ? ip.padStart(minInt, '0') : ip;
-      if (grouping) intText = intText.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-      text = dot < 0 ? intText : `${intText}${fixed.slice(dot)}`;
-    }
-    return prefix + text + suffix;
-  };
+  return formatInfo(code).render(n);
 }

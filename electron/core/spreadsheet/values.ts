@@ -14,8 +14,8 @@ import { checkOtherId, checkResidentId, isIdDestroyedByExcel, REASON_MASKED } fr
 import { normalizeListValue, listValueLabel, type MemberListKey } from '../../../shared/domain/member-labels';
 import { cleanText, stripAllSpaces, toHalfWidth } from '../../../shared/domain/text';
 import type { DetectedRecord } from './detect';
-import type { ColumnMapping, MemberFieldKey, MemberMapping } from './member-columns';
-import { MEMBER_FIELD_LABELS } from './member-columns';
+import type { ColumnMapping, MemberFieldKey, MemberMapping } from '../members/import/member-columns';
+import { MEMBER_FIELD_LABELS } from '../members/import/member-columns';
 import { unprotectCellText } from './safe-cell';
 import type { Cell } from './types';
 
@@ -25,6 +25,11 @@ export interface FieldValue<T = string | number | boolean> {
   raw: string;
   error?: string;
   warning?: string;
+  /**
+   * The warning only says how a value was written down (本科 → 大学本科, 「中专」 kept as written): the
+   * preview groups these per column and value instead of listing them row by row beside the real conflicts.
+   */
+  benign?: boolean;
   /** Dates only: 'month' for 1985.03, 'year' for 1985. */
   precision?: DatePrecision;
 }
@@ -144,8 +149,8 @@ export function convertCell(field: MemberFieldKey, cell: Cell | undefined, colum
   if (field === 'idType') {
     return r ? { value: r.value, raw } : { ...empty, error: `不认识的证件类型「${raw}」（可填 居民身份证、护照、港澳居民来往内地通行证 等）` };
   }
-  if (!r) return { value: text, raw, warning: `「${text}」不在${label}列表中，按原文导入` };
-  if (!r.exact) return { value: r.value, raw, warning: `${label}「${text}」按「${listValueLabel(list, r.value)}」导入` };
+  if (!r) return { value: text, raw, warning: `「${text}」不在${label}列表中，按原文导入`, benign: true };
+  if (!r.exact) return { value: r.value, raw, warning: `${label}「${text}」按「${listValueLabel(list, r.value)}」导入`, benign: true };
   return { value: r.value, raw };
 }
 
@@ -195,9 +200,9 @@ function convertGender(cell: Cell, raw: string, valueMap: Record<string, string>
   const key = stripAllSpaces(text);
   if (valueMap && valueMap[key]) return { value: valueMap[key] as string, raw };
   const r = normalizeListValue('sex', text);
-  if (r) return r.exact ? { value: r.value, raw } : { value: r.value, raw, warning: `性别「${text}」按「${r.value}」导入` };
+  if (r) return r.exact ? { value: r.value, raw } : { value: r.value, raw, warning: `性别「${text}」按「${r.value}」导入`, benign: true };
   const m = /^(男|女)(生|性|士|的|孩)?$/.exec(key);
-  if (m) return { value: m[1] as string, raw, warning: `性别「${text}」按「${m[1]}」导入` };
+  if (m) return { value: m[1] as string, raw, warning: `性别「${text}」按「${m[1]}」导入`, benign: true };
   return { value: null, raw, error: `性别「${raw}」无法识别（应为 男 或 女${valueMap ? '，或表头注明的代码' : ''}）` };
 }
 
@@ -208,6 +213,8 @@ export interface RowIssue {
   column: string;
   field: MemberFieldKey | null;
   message: string;
+  /** See FieldValue.benign. */
+  benign?: boolean;
 }
 
 export interface ConvertedRecord {
@@ -220,7 +227,7 @@ export interface ConvertedRecord {
 /** Fields whose cells repeat (the same shared-string Cell on many rows): converted once per distinct Cell. */
 const REPEATING = new Set<MemberFieldKey>([
   'gender', 'ethnicity', 'nativePlace', 'idType', 'politicalStatus', 'education', 'degree', 'jobTitle', 'professionalTitle',
-  'workUnit', 'department', 'employmentStatus', 'householdType', 'householdPlace', 'group', 'isMigrantWorker',
+  'workUnit', 'department', 'employmentStatus', 'householdType', 'householdPlace', 'group', 'branch', 'isMigrantWorker',
 ]);
 
 /**
@@ -266,7 +273,7 @@ export function createRecordConverter(mapping: MemberMapping, opts: ConvertOptio
       if (field === 'idType' && typeof fv.value === 'string') idType = fv.value;
       out.fields[field] = fv;
       if (fv.error) out.errors.push({ row: record.excelRow, column: col.header, field, message: fv.error });
-      if (fv.warning) out.warnings.push({ row: record.excelRow, column: col.header, field, message: fv.warning });
+      if (fv.warning) out.warnings.push({ row: record.excelRow, column: col.header, field, message: fv.warning, ...(fv.benign ? { benign: true } : {}) });
     }
     return out;
   };

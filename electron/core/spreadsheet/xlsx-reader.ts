@@ -123,7 +123,11 @@ export async function openXlsx(zip: ZipFile, base: OpenOptions | undefined): Pro
     wantText: false,
     open(name, buf, as, ae) {
       const a = attrText(buf, as, ae);
-      if (name === 'workbookPr') date1904 = /^(1|true)$/i.test(attr(a, 'date1904') ?? '');
+      // Only the main workbookPr says it: the x15:workbookPr of an extension list (same local name) does not.
+      if (name === 'workbookPr') {
+        const v = attr(a, 'date1904');
+        if (v !== undefined) date1904 = /^(1|true)$/i.test(v);
+      }
       else if (name === 'sheet') {
         const rel = rels.get(attrLocal(a, 'id') ?? '');
         if (rel?.type !== 'worksheet') return; // chartsheet, dialogsheet, macrosheet

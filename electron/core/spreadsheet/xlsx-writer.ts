@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
-import { protectCellText } from './safe-cell';
+import { cellValue, type WriteKind } from './cell-writer';
 
-/** `code`: digits that must stay text (ID, phone, 会员证号, yyyyMMdd) — a text-formatted cell; `text`: plain. */
-export type WriteKind = 'text' | 'code' | 'date' | 'number';
+export type { WriteKind };
 
 export interface WriteColumn {
   header: string;
@@ -19,12 +18,6 @@ export interface TableWrite {
   footer?: string;
   onProgress?: (written: number) => void;
 }
-
-const isoToUtcDate = (iso: string): Date | string => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  // UTC midnight: exceljs turns a Date into a serial from its UTC time, so the day cannot shift by a zone.
-  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : iso;
-};
 
 /**
  * Streams a table to .xlsx with exceljs's WorkbookWriter (rows are committed as they go, so 100k rows never
@@ -65,11 +58,9 @@ export async function writeTableXlsx(filePath: string, t: TableWrite): Promise<n
   let n = 0;
   for (const values of t.rows) {
     const cells = values.map((v, i) => {
-      if (v === null || v === '') return null;
       const kind = t.columns[i]?.kind;
-      if (kind === 'date' && typeof v === 'string') return isoToUtcDate(v);
-      if (kind === 'text' || kind === 'code') return protectCellText(String(v));
-      return v;
+      // A value beyond the declared columns is written as it is (never happens with our templates).
+      return kind ? cellValue(v, kind) : v === '' ? null : v;
     });
     const row = ws.addRow(cells);
     for (let i = 0; i < cells.length; i++) {

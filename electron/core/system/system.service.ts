@@ -2,6 +2,7 @@ import type { AppInfo } from '../../../shared/contract/app';
 import type { AppContext } from '../context';
 import { APP_VERSION } from '../version';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { countRows, hasColumn, tableNames } from '../db/session';
 
 /**
  * Record counts shown by `ledger info` and the 设置 page. Each record type adds its table here as it
@@ -22,14 +23,11 @@ export const COUNTED_TABLES: Record<string, string> = {
 export function appInfo(ctx: AppContext): AppInfo {
   const counts: Record<string, number> = {};
   if (ctx.status === 'ok') {
-    const existing = new Set(
-      (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((r) => r.name),
-    );
+    const existing = new Set(tableNames(ctx.db));
     for (const [label, table] of Object.entries(COUNTED_TABLES)) {
       if (!existing.has(table)) continue;
       // Deleted records stay in their table for the audit trail (soft delete); the counts are of live ones.
-      const soft = ctx.db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, 'deleted_at') !== undefined;
-      counts[label] = (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}${soft ? ' WHERE deleted_at IS NULL' : ''}`).get() as { n: number }).n;
+      counts[label] = countRows(ctx.db, table, hasColumn(ctx.db, table, 'deleted_at'));
     }
   }
   counts.backups = ctx.listBackups().length;

@@ -13,7 +13,8 @@ export class SettingsPage extends ShellPage {
 
   constructor(page: Page) {
     super(page);
-    this.saveButton = page.getByRole('button', { name: '保存' });
+    // 设置 has a 保存 on several cards (归档, 关怀, 会费…): this is the unit card's.
+    this.saveButton = page.getByTestId('unit-settings-save');
     this.backupButton = page.getByRole('button', { name: '立即备份' });
     this.restoreFromFileButton = page.getByRole('button', { name: '从文件恢复…' });
     this.backupRows = page.getByTestId('backup-table').locator('tbody tr.ant-table-row');

@@ -155,10 +155,13 @@ describe('usage', () => {
 
   it('prints exactly one JSON document for every command that needs no argument', async () => {
     const { ledger } = folder();
+    const needsOption = (c: (typeof COMMANDS)[number]) => Object.values(c.options ?? {}).some((o) => o.required);
     for (const c of COMMANDS.filter((c) => c.minArgs === 0)) {
       const r = await ledger('--json', ...c.words);
-      expect(r.code, c.words.join(' ')).toBe(0);
-      expect(jsonOf<Ok<unknown>>(r).ok).toBe(true);
+      expect(r.code, c.words.join(' ')).toBe(needsOption(c) ? 2 : 0);
+      const doc = jsonOf<{ ok: boolean; error?: { code: string } }>(r);
+      if (needsOption(c)) expect(doc.error?.code, c.words.join(' ')).toBe('USAGE');
+      else expect(doc.ok, c.words.join(' ')).toBe(true);
     }
   });
 

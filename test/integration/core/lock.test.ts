@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,5 +84,51 @@ describe('data folder lock', () => {
     const e = await lockError(dataDir);
     expect(e.code).toBe('LOCKED');
     expect(fs.existsSync(path.join(dataDir, 'ledger.sqlite'))).toBe(false);
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'is not blocked by a holder that died but is still a zombie (its PID still answers kill(pid, 0))',
+    async () => {
+      const dataDir = tempDir();
+      // The lock module itself, bundled so a plain Node child can hold the folder the way the app does.
+      const bundle = path.join(tempDir(), 'lock.cjs');
+      buildSync({ entryPoints: ['electron/core/db/lock.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, packages: 'external', logLevel: 'silent' });
+      const holder = `require(${JSON.stringify(bundle)}).acquireDataDirLock(${JSON.stringify(path.join(dataDir, 'ledger.lock'))}, 'cli'); process.stdout.write('held'); process.exit(0);`;
+      // sh starts the holder and becomes \`sleep\`, which never reaps it: the holder's exit leaves a zombie.
+      const parent = spawn('sh', ['-c', `${JSON.stringify(process.execPath)} -e ${JSON.stringify(holder)} & exec sleep 30`], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        cwd: process.cwd(),
+        env: { ...process.env, NODE_PATH: path.resolve('node_modules') },
+      });
+      try {
+        await new Promise<void>((resolve) => parent.stdout.on('data', (c: Buffer) => c.toString().includes('held') && resolve()));
+        const note = JSON.parse(fs.readFileSync(path.join(dataDir, 'ledger.lock'), 'utf8')) as { pid: number };
+        let state = '';
+        for (let i = 0; i < 100 && state !== 'Z'; i++) {
+          await new Promise((r) => setTimeout(r, 20));
+          state = /\) (\S)/.exec(fs.readFileSync(`/proc/${note.pid}/stat`, 'utf8'))?.[1] ?? '';
+        }
+        expect(state).toBe('Z');
+        expect(() => process.kill(note.pid, 0)).not.toThrow();
+        const ctx = track(await openTestContext({ dataDir }));
+        expect(ctx.status).toBe('ok');
+      } finally {
+        parent.kill('SIGKILL');
+      }
+    },
+  );
+
+  it('refuses a second process while the holder lives, whatever its note says', async () => {
+    const first = track(await openTestContext());
+    // A broken note must not turn a held lock into a free one.
+    fs.writeFileSync(path.join(first.paths.dataDir, 'ledger.lock'), '{ half');
+    const child = spawnSync(
+      process.execPath,
+      ['-e', `const D=require('better-sqlite3');const g=new D(${JSON.stringify(path.join(first.paths.dataDir, 'ledger.lock-db'))},{timeout:0});g.pragma('locking_mode = EXCLUSIVE');try{g.exec('BEGIN EXCLUSIVE');console.log('got')}catch(e){console.log(e.code)}`],
+      { encoding: 'utf8', cwd: process.cwd() },
+    );
+    expect(child.stdout.trim()).toBe('SQLITE_BUSY');
+    const e = await lockError(first.paths.dataDir);
+    expect(e.message).toContain('数据文件夹正被另一个程序使用');
   });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import type { AppContext } from '../../../electron/core/context';
 import { updateSettings } from '../../../electron/core/settings/settings.service';
 import type { AppInfo, BackupInfo, Settings } from '../../../shared/contract';
@@ -76,5 +77,38 @@ describe('recovery mode', () => {
     await ctx.close();
     ctx = await openTestContext({ dataDir });
     expect(ctx.status).toBe('recovery');
+  });
+});
+
+describe('a schema version no release ever wrote', () => {
+  const setVersion = (file: string) => {
+    const raw = new Database(file);
+    raw.pragma('user_version = -1');
+    raw.close();
+  };
+  const replaceWithStranger = (file: string) => {
+    for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true });
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE settings (k TEXT)');
+    raw.close();
+  };
+  it.each([
+    ['a negative user_version', setVersion, /数据库版本号 -1 无效/],
+    ['version 0 on a file that has tables (another program’s database)', replaceWithStranger, /已有数据表/],
+  ])('opens %s in recovery with 「不是工会台账的数据库，或已损坏」 and writes nothing', async (_what, spoil, reason) => {
+    const { dataDir } = await folderWithBackup();
+    const file = `${dataDir}/ledger.sqlite`;
+    spoil(file);
+    for (const s of ['-wal', '-shm']) fs.rmSync(file + s, { force: true });
+    const before = sha256File(file);
+
+    ctx = await openTestContext({ dataDir });
+    expect(ctx.status).toBe('recovery');
+    const info = await call<AppInfo>(ctx, 'app.info');
+    expect(info.recoveryReason).toMatch(/^不是工会台账的数据库，或已损坏/);
+    expect(info.recoveryReason).toMatch(reason);
+    await ctx.close();
+    ctx = undefined;
+    expect(sha256File(file)).toBe(before);
   });
 });

@@ -116,7 +116,7 @@ describe('attachment storage', () => {
     }
     expect(storedFiles()).toEqual([`${sha(content).slice(0, 2)}/${sha(content)}.bin`]);
     expect(fs.existsSync(path.join(ctx.paths.dataDir, '..', 'outside.txt'))).toBe(false);
-    expect(fs.readdirSync(ctx.paths.dataDir).sort()).toEqual(['backups', 'files', 'ledger.lock', 'ledger.sqlite', 'ledger.sqlite-shm', 'ledger.sqlite-wal', 'logs'].filter((f) => fs.existsSync(path.join(ctx.paths.dataDir, f))));
+    expect(fs.readdirSync(ctx.paths.dataDir).sort()).toEqual(['backups', 'files', 'ledger.lock', 'ledger.lock-db', 'ledger.sqlite', 'ledger.sqlite-shm', 'ledger.sqlite-wal', 'logs'].filter((f) => fs.existsSync(path.join(ctx.paths.dataDir, f))));
     // Through the channel the upload's name is a label as well.
     const d = await createDisclosure(ctx, {}, [tokenFor(ctx, '../../CON.txt', content)]);
     expect(d.attachments[0]!.label).toBe('_CON.txt');

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../electron/core/context';
 import { safeCellText } from '../../../electron/core/disclosures/disclosures.catalogue';
-import { chromiumPath, createChromiumPdf } from '../../../electron/server/pdf-chromium';
+import { chromiumPath, createChromiumPdf } from '../../../electron/core/print/pdf-chromium';
 import type { FileRef } from '../../../shared/contract';
 import { jsonOf, ledgerInProcess, withContext } from '../../helpers/cli';
 import { call, openTestContext, tempDir } from '../../helpers/context';

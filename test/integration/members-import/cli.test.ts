@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { writeMessyRoster } from '../../e2e/pages/messy-roster';
 import { jsonOf, ledgerInProcess, withContext } from '../../helpers/cli';
 import { tempDir } from '../../helpers/context';
+import { checkCharReason } from '../../../shared/domain/id-number';
 import { real } from './helpers';
 
 interface Doc {
@@ -44,7 +45,7 @@ describe('ledger members import', () => {
     expect(doc).toMatchObject({ file, sheet: '花名册', headerRows: [2, 3], rowsRead: 6, created: 4, updated: 0, unchanged: 0, skipped: 2 });
     expect(doc.batchId).toBeGreaterThan(0);
     expect(doc.errors).toEqual([
-      { row: 8, column: '证件与联系方式/公民身份号码', message: '身份证号校验码不正确（应为 6）' },
+      { row: 8, column: '证件与联系方式/公民身份号码', message: `身份证号${checkCharReason('6')}` },
       { row: 9, column: '证件与联系方式/公民身份号码', message: '与第 4 行重复（证件号码 110108198503120011），本行未导入' },
     ]);
     expect(doc.warnings).toContainEqual({ row: 4, column: '证件与联系方式/公民身份号码', message: '与第 9 行重复（证件号码 110108198503120011），以该行为准' });
@@ -60,7 +61,7 @@ describe('ledger members import', () => {
     const run = await ledgerInProcess(['--data-dir', dir, 'members', 'import', file, '--dry-run']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('读取 6 行：将新建 4，将更新 0，无变化 0，跳过 2。');
-    expect(run.stdout).toContain('第 8 行 E 列「证件与联系方式/公民身份号码」：身份证号校验码不正确（应为 6）');
+    expect(run.stdout).toContain(`第 8 行 E 列「证件与联系方式/公民身份号码」：身份证号${checkCharReason('6')}`);
     expect(await memberCount(dir)).toBe(0);
   });
 
@@ -78,7 +79,7 @@ describe('ledger members import', () => {
   });
 
   it.each([
-    ['a PNG renamed .xlsx', 'photo.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), '不是可识别的表格文件（支持 .xlsx、.xls、.csv）'],
+    ['a PNG renamed .xlsx', 'photo.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), '这是一张图片（PNG 图片），不是表格文件。图片里的表格无法导入：请找到原始表格，在 Excel/WPS 中打开，另存为 .xlsx 后再导入。'],
     ['an empty file', 'empty.csv', Buffer.alloc(0), '文件是空的，没有任何内容'],
     ['a truncated .xlsx', 'cut.xlsx', Buffer.from('PK\u0003\u0004 truncated', 'latin1'), '文件已损坏或不完整，请在 Excel/WPS 中打开确认后另存再导入'],
   ])('%s: exit 1, Chinese message on stderr, one JSON error document, nothing written', async (_what, name, bytes, message) => {

@@ -61,7 +61,7 @@ describe('commit', () => {
       db.close();
     }
     expect(count('SELECT count(*) AS n FROM members WHERE import_batch_id = ?', r.batchId)).toBe(3);
-    const batches = await call<ImportBatch[]>(ctx, 'imports.batches');
+    const batches = await call<ImportBatch[]>(ctx, 'members.importBatches');
     expect(batches).toEqual([
       expect.objectContaining({ id: r.batchId, fileName: '花名册.xlsx', sheet: '花名册', created: 3, updated: 1, unchanged: 0, skipped: 1, undoneAt: null }),
     ]);
@@ -139,7 +139,7 @@ describe('commit', () => {
 
   it('a sheet with a header and no rows writes nothing and keeps no backup', async () => {
     const file = await writeXlsx(path.join(dir, '空表.xlsx'), { 花名册: [['姓名', '身份证号码', '会员证号']] });
-    const r = await ctx.dispatch('imports.commit', { token: tokenOf(ctx, file) });
+    const r = await ctx.dispatch('members.importCommit', { token: tokenOf(ctx, file) });
     if (r.ok) expect(r.data).toMatchObject({ batchId: null, backup: null });
     else expect(r.error.code).toBe('VALIDATION');
     expect(count('SELECT count(*) AS n FROM import_batches')).toBe(0);
@@ -155,10 +155,10 @@ describe('commit', () => {
       const p = payload as { jobId: string; label: string };
       seen.push(`${p.jobId}:${p.label}`);
       // The first event of the job: cancelled before anything was read.
-      if (p.label === '正在打开文件') void ctx.dispatch('imports.cancel', { jobId: 'job-cancel-1' });
+      if (p.label === '正在打开文件') void ctx.dispatch('members.importCancel', { jobId: 'job-cancel-1' });
     });
     const before = dumpMembers(ctx);
-    const r = await ctx.dispatch('imports.commit', { token, jobId: 'job-cancel-1' });
+    const r = await ctx.dispatch('members.importCommit', { token, jobId: 'job-cancel-1' });
     off();
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ code: 'CANCELLED', message: '导入已取消，没有写入任何数据' });
@@ -167,7 +167,7 @@ describe('commit', () => {
     expect(count('SELECT count(*) AS n FROM import_batches')).toBe(0);
     // The restore point was being taken while the file was read; a cancelled import does not keep it.
     expect(ctx.listBackups().filter((b) => b.reason === 'pre-import')).toEqual([]);
-    expect((await ctx.dispatch('imports.cancel', { jobId: 'job-cancel-1' })).ok).toBe(true);
+    expect((await ctx.dispatch('members.importCancel', { jobId: 'job-cancel-1' })).ok).toBe(true);
 
     const labels: string[] = [];
     const off2 = ctx.events.on((name, payload) => name === 'progress:update' && labels.push((payload as { label: string }).label));
@@ -185,7 +185,7 @@ describe('undo', () => {
     expect(await search('李建国')).toBe(1);
     expect((await call<MemberDetail>(ctx, 'members.find', { key: 'HY002' })).jobTitle).toBe('年级组长');
 
-    const u = await call<{ removed: number; restored: number; backup: string }>(ctx, 'imports.undo', { batchId: r.batchId });
+    const u = await call<{ removed: number; restored: number; backup: string }>(ctx, 'members.importUndo', { batchId: r.batchId });
     expect(u).toMatchObject({ removed: 3, restored: 1 });
     expect(ctx.listBackups().find((b) => b.name === u.backup)?.reason).toBe('pre-undo-import');
     expect(dumpMembers(ctx)).toEqual(before.members);
@@ -193,7 +193,7 @@ describe('undo', () => {
     expect(await search('李建国')).toBe(0);
     expect(await search('HY004')).toBe(0);
     expect(await search('王秀英')).toBe(1);
-    const batches = await call<ImportBatch[]>(ctx, 'imports.batches');
+    const batches = await call<ImportBatch[]>(ctx, 'members.importBatches');
     expect(batches[0]?.undoneAt).not.toBeNull();
     const actions = (ctx.db.prepare("SELECT action FROM audit_log WHERE action LIKE '%ndo%'").all() as { action: string }[]).map((a) => a.action);
     // One entry for the batch (it stands for the members removed, as the import's stood for those it created),
@@ -205,7 +205,7 @@ describe('undo', () => {
     expect(count('SELECT count(*) AS n FROM members WHERE import_batch_id = ? AND deleted_at = ?', r.batchId, removedAt.deletedAt)).toBe(3);
 
     // Once is enough; and the same file can be imported again afterwards.
-    const again = await ctx.dispatch('imports.undo', { batchId: r.batchId });
+    const again = await ctx.dispatch('members.importUndo', { batchId: r.batchId });
     expect(again.ok ? null : again.error.message).toMatch(/^这次导入已于 .* 撤销过$/);
     const redo = await commit(ctx, { token });
     expect(redo.counts).toMatchObject({ created: 3, updated: 1 });
@@ -223,7 +223,7 @@ describe('undo', () => {
     const state = dumpMembers(ctx);
     const backups = ctx.listBackups().length;
 
-    const u = await ctx.dispatch('imports.undo', { batchId: r.batchId });
+    const u = await ctx.dispatch('members.importUndo', { batchId: r.batchId });
     expect(u.ok).toBe(false);
     if (!u.ok) {
       expect(u.error.code).toBe('CONFLICT');
@@ -240,7 +240,7 @@ describe('undo', () => {
     const r = await commit(ctx, { token });
     const wang = await call<MemberDetail>(ctx, 'members.find', { key: 'HY002' });
     await call(ctx, 'members.update', { id: wang.id, member: { ...wang, phone: '13900139000', familyMembers: [] } });
-    await call(ctx, 'imports.undo', { batchId: r.batchId });
+    await call(ctx, 'members.importUndo', { batchId: r.batchId });
     const after = await call<MemberDetail>(ctx, 'members.find', { key: 'HY002' });
     expect(after).toMatchObject({ jobTitle: '教师', group: '语文组', phone: '13900139000' });
   });
@@ -250,14 +250,14 @@ describe('undo', () => {
     const r = await commit(ctx, { token });
     const sun = await call<MemberDetail>(ctx, 'members.find', { key: 'HY006' });
     const g = await call<{ id: number }>(ctx, 'groups.create', { parentId: null, kind: 'group', name: '新组', leaderMemberId: sun.id });
-    const u = await ctx.dispatch('imports.undo', { batchId: r.batchId });
+    const u = await ctx.dispatch('members.importUndo', { batchId: r.batchId });
     expect(u.ok ? null : u.error.message).toMatch(/^无法撤销本次导入：孙丽：已被其他记录（提案、代表、小组长等）引用。/);
     await call(ctx, 'groups.update', { id: g.id, name: '新组', leaderMemberId: null });
-    expect((await ctx.dispatch('imports.undo', { batchId: r.batchId })).ok).toBe(true);
+    expect((await ctx.dispatch('members.importUndo', { batchId: r.batchId })).ok).toBe(true);
   });
 
   it('an unknown batch is NOT_FOUND', async () => {
-    const u = await ctx.dispatch('imports.undo', { batchId: 999 });
+    const u = await ctx.dispatch('members.importUndo', { batchId: 999 });
     expect(u.ok ? null : u.error).toMatchObject({ code: 'NOT_FOUND', message: '找不到编号为 999 的会员导入记录' });
   });
 });

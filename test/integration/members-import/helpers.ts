@@ -10,8 +10,8 @@ export const real = (folder: string, file: string): string => path.join(REAL, fo
 /** A file the host picked (as the CLI or the Electron dialog registers it): its token. */
 export const tokenOf = (ctx: AppContext, file: string): string => ctx.files.register(file, path.basename(file), false).token;
 
-export const preview = (ctx: AppContext, input: Record<string, unknown>): Promise<ImportPreview> => call<ImportPreview>(ctx, 'imports.preview', input);
-export const commit = (ctx: AppContext, input: Record<string, unknown>): Promise<ImportResult> => call<ImportResult>(ctx, 'imports.commit', input);
+export const preview = (ctx: AppContext, input: Record<string, unknown>): Promise<ImportPreview> => call<ImportPreview>(ctx, 'members.importPreview', input);
+export const commit = (ctx: AppContext, input: Record<string, unknown>): Promise<ImportResult> => call<ImportResult>(ctx, 'members.importCommit', input);
 
 /** Every live member as stored, without timestamps: two dumps are equal when the member files are. */
 export function dumpMembers(ctx: AppContext): unknown[] {

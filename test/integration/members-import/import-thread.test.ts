@@ -112,8 +112,8 @@ describe('the import thread', () => {
     ];
     for (const file of files) {
       const token = tokenOf(ctx, file);
-      const threaded = { sheets: await call(ctx, 'imports.sheets', { token }), preview: await preview(ctx, { token }) };
-      const local = await inMainProcess(async () => ({ sheets: await call(ctx, 'imports.sheets', { token }), preview: await preview(ctx, { token }) }));
+      const threaded = { sheets: await call(ctx, 'members.importSheets', { token }), preview: await preview(ctx, { token }) };
+      const local = await inMainProcess(async () => ({ sheets: await call(ctx, 'members.importSheets', { token }), preview: await preview(ctx, { token }) }));
       expect(threaded.sheets, path.basename(file)).toEqual(local.sheets);
       // The main process kept every sheet it had listed for the next preview; the thread reads only the chosen
       // ones (as the main process does for a file too large to keep): the other sheets are not summarised.
@@ -140,9 +140,9 @@ describe('the import thread', () => {
     // Sent while the main process takes the backup the thread asked for: the thread hears it right after.
     const off = ctx.events.on((name, payload) => {
       const p = payload as { label: string };
-      if (name === 'progress:update' && p.label === '正在备份数据') void ctx.dispatch('imports.cancel', { jobId: 'thread-cancel' });
+      if (name === 'progress:update' && p.label === '正在备份数据') void ctx.dispatch('members.importCancel', { jobId: 'thread-cancel' });
     });
-    const r = await ctx.dispatch('imports.commit', { token, jobId: 'thread-cancel' });
+    const r = await ctx.dispatch('members.importCommit', { token, jobId: 'thread-cancel' });
     off();
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ code: 'CANCELLED', message: '导入已取消，没有写入任何数据' });
@@ -154,12 +154,12 @@ describe('the import thread', () => {
   it('a picture or an encrypted file is refused in Chinese from the thread, and nothing is written', async () => {
     const bad = badFiles();
     for (const [name, text] of [
-      ['png-renamed.xlsx', '不是可识别的表格文件'],
+      ['png-renamed.xlsx', '这是一张图片（PNG 图片），不是表格文件'],
       ['encrypted.xlsx', '文件有密码保护'],
     ] as const) {
       const file = path.join(dir, name);
       fs.writeFileSync(file, bad[name]!);
-      const r = await ctx.dispatch('imports.commit', { token: tokenOf(ctx, file) });
+      const r = await ctx.dispatch('members.importCommit', { token: tokenOf(ctx, file) });
       expect(r.ok, name).toBe(false);
       if (!r.ok) expect(r.error, name).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining(text) });
     }

@@ -12,6 +12,7 @@ const OUT = path.join(ROOT, 'node_modules', '.cache', 'ledger-test-workers');
 export const WORKERS = {
   writer: { entry: 'electron/core/members/import/import-writer.worker.ts', env: 'LEDGER_IMPORT_WORKER' },
   engine: { entry: 'electron/core/members/import/import-engine.worker.ts', env: 'LEDGER_IMPORT_ENGINE' },
+  tasks: { entry: 'electron/core/threads/task.worker.ts', env: 'LEDGER_TASK_THREAD' },
 } as const;
 
 /** Builds the worker and points the app at it (its env override); the returned function undoes both. */

@@ -76,9 +76,9 @@ describe('import writer thread', () => {
     // After the first chunk went to the writer (2 048 rows checked), the clerk presses 取消.
     const off = ctx.events.on((name, payload) => {
       const p = payload as { jobId: string; label: string; done: number };
-      if (name === 'progress:update' && p.label === '正在核对数据' && p.done >= 2048) void ctx.dispatch('imports.cancel', { jobId: p.jobId });
+      if (name === 'progress:update' && p.label === '正在核对数据' && p.done >= 2048) void ctx.dispatch('members.importCancel', { jobId: p.jobId });
     });
-    const r = await ctx.dispatch('imports.commit', { token, jobId: 'cancel-mid-write' });
+    const r = await ctx.dispatch('members.importCommit', { token, jobId: 'cancel-mid-write' });
     off();
     expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED', message: '导入已取消，没有写入任何数据' } });
     await expectNothingWritten(ctx, before, '周到');

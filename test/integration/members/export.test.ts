@@ -32,16 +32,18 @@ describe('roster export', () => {
     expect(ref.count).toBe(2);
     const { ws, fileName } = await readBack(ref.token);
     expect(path.extname(fileName)).toBe('.xlsx');
-    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    // #16: the first row says what the file is; the header follows (the import finds it there).
+    expect(ws.getRow(1).getCell(1).value).toBe('内部资料 含个人信息 请妥善保管');
+    const header = (ws.getRow(2).values as unknown[]).slice(1);
     const col = (name: string) => header.indexOf(name) + 1;
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const zs = [2, 3].map((r) => ws.getRow(r)).find((r) => r.getCell(col('姓名')).value === '张三丰')!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const zs = [3, 4].map((r) => ws.getRow(r)).find((r) => r.getCell(col('姓名')).value === '张三丰')!;
     const id = zs.getCell(col('证件号码'));
     expect(id.value).toBe('110108198503120011');
     expect(id.numFmt).toBe('@');
     expect(zs.getCell(col('手机号码')).value).toBe('13800138000');
     // Every cell of a column carries that column's format (the writer shares one style object per column).
-    for (const r of [2, 3]) {
+    for (const r of [3, 4]) {
       expect(ws.getRow(r).getCell(col('证件号码')).numFmt).toBe('@');
       expect(ws.getRow(r).getCell(col('手机号码')).numFmt).toBe('@');
       expect(ws.getRow(r).getCell(col('出生日期')).numFmt).toBe('yyyy-mm-dd');

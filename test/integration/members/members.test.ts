@@ -150,6 +150,19 @@ describe('member files', () => {
     expect(stats.ageBands.find((b) => b.band === '41–50 岁')).toMatchObject({ male: 1 });
   });
 
+  it('prints 工作单位 as the unit (from 设置 or the member) and the department in its own cell', async () => {
+    await call(ctx, 'settings.update', { unitName: '某某市第一中学' });
+    const m = await create({ name: '周老师', department: '理化生组' });
+    const cell = (html: string, label: string) => new RegExp(`<td class="l">${label}</td><td[^>]*>([^<]*)</td>`).exec(html)?.[1];
+    const { html } = await call<{ html: string }>(ctx, 'members.registrationHtml', { id: m.id });
+    expect(cell(html, '工作单位')).toBe('某某市第一中学');
+    expect(cell(html, '部　　门')).toBe('理化生组');
+    const own = await create({ name: '吴医生', workUnit: '某某市人民医院', department: '内科' });
+    const second = (await call<{ html: string }>(ctx, 'members.registrationHtml', { id: own.id })).html;
+    expect(cell(second, '工作单位')).toBe('某某市人民医院');
+    expect(cell(second, '部　　门')).toBe('内科');
+  });
+
   it('prints the 登记表 as escaped HTML', async () => {
     const m = await create({ name: '<b>钱</b>', remarks: '第一行\n第二行' });
     const { html } = await call<{ html: string }>(ctx, 'members.registrationHtml', { id: m.id });

@@ -4,6 +4,7 @@ import { namePinyin } from '../../../electron/core/members/member-pinyin';
 import { prepareMember } from '../../../electron/core/members/members.prepare';
 import { insertPrepared } from '../../../electron/core/members/members.service';
 import type { MemberFields, MemberListRow } from '../../../shared/contract';
+import { MEMBER_TOTAL_CAP } from '../../../shared/contract/members';
 import { generateMembers } from '../../bench/gen-members';
 import { openTestContext } from '../../helpers/context';
 
@@ -51,6 +52,29 @@ afterAll(async () => {
 describe(`search correctness over ${N.toLocaleString()} members`, () => {
   it('1-character name fragments find exactly the names containing them', async () => {
     for (const q of ['王', '芳', '单']) expect(await allIds(q)).toEqual(expected((m) => m.name.includes(q)));
+  });
+
+  it('a capped count (the list as the clerk types) says there are more, and paging still reaches every hit', async () => {
+    const exact = await allIds('王');
+    expect(exact.length).toBeGreaterThan(MEMBER_TOTAL_CAP);
+    const first = await ctx.dispatch('members.list', { search: '王', limit: 100, capTotal: true });
+    const plain = await ctx.dispatch('members.list', { search: '王', limit: 100 });
+    if (!first.ok || !plain.ok) throw new Error('list failed');
+    expect(first.data).toMatchObject({ total: MEMBER_TOTAL_CAP, totalCapped: true });
+    expect(plain.data).toMatchObject({ total: exact.length, totalCapped: false });
+    expect((first.data as { rows: MemberListRow[] }).rows.map((r) => r.id)).toEqual((plain.data as { rows: MemberListRow[] }).rows.map((r) => r.id));
+    const paged: number[] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const r = await ctx.dispatch('members.list', { search: '王', limit: 1000, offset, capTotal: true });
+      if (!r.ok) throw new Error(r.error.message);
+      const rows = (r.data as { rows: MemberListRow[] }).rows;
+      paged.push(...rows.map((x) => x.id));
+      if (rows.length < 1000) break;
+    }
+    expect(paged.sort((a, b) => a - b)).toEqual(exact);
+    // Few hits are counted exactly even when capped counting is asked for.
+    const few = await ctx.dispatch('members.list', { search: '单田芳', capTotal: true });
+    expect(few.ok && few.data).toMatchObject({ total: 1, totalCapped: false });
   });
 
   it('2- and 3-character fragments find exactly the names containing them', async () => {

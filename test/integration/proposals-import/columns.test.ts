@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planHistory, readReplyClass, readReview, readSatisfaction, type HistoryInput } from '../../../electron/core/proposals/import/import-history';
 import { parsePerson } from '../../../electron/core/proposals/import/import-people';
 import type { DetectedColumn } from '../../../electron/core/spreadsheet/detect';
-import { guessProposalField, mapProposalColumns, proposalHeaderScore, splitNames } from '../../../electron/core/spreadsheet/proposal-columns';
+import { guessProposalField, mapProposalColumns, proposalHeaderScore, splitNames } from '../../../electron/core/proposals/import/proposal-columns';
 
 const cols = (...headers: string[]): DetectedColumn[] => headers.map((h, index) => ({ index, header: h, name: h }));
 

@@ -3,7 +3,7 @@ import type { AppContext } from '../../../electron/core/context';
 import { undoProposalBatchIn } from '../../../electron/core/proposals/proposals.batch';
 import { registerIn } from '../../../electron/core/proposals/proposals.service';
 import { actIn } from '../../../electron/core/proposals/proposals.workflow';
-import type { WriteScope } from '../../../electron/core/proposals/write-scope';
+import type { WriteScope } from '../../../electron/core/imports/write-scope';
 import type { ProposalFields, ProposalListRow } from '../../../shared/contract';
 import { call, openTestContext } from '../../helpers/context';
 import { register, seedSession, type Seeded } from './seed';

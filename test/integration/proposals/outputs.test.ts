@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../electron/core/context';
-import { chromiumPath, createChromiumPdf } from '../../../electron/server/pdf-chromium';
+import { chromiumPath, createChromiumPdf } from '../../../electron/core/print/pdf-chromium';
 import type { FileRef, ProposalStats } from '../../../shared/contract';
 import { call, openTestContext, tempDir } from '../../helpers/context';
 import { act, register, seedSession, type Seeded } from './seed';

@@ -164,6 +164,9 @@ describe('the workflow through the router', () => {
     expect(closed.state).toBe('closed');
     expect(closed.events.map((e) => e.type)).toEqual(['register', 'file', 'assign', 'reply', 'reply', 'feedback', 'close']);
     expect(closed.events[1]).toMatchObject({ handler: '李干事', text: '符合立案条件' });
+    // The list's 答复期限 stays the round's 办理期限 after the reply and 办结; only overdue ends with the reply.
+    const row = (await list({ sessionId: s.session.id })).rows.find((r) => r.id === p.id)!;
+    expect(row).toMatchObject({ state: 'closed', deadline: '2026-05-31', replyDue: null, overdue: false });
     const audit = await call<AuditEntry[]>(ctx, 'audit.list', { limit: 20, entity: 'proposal' });
     expect(audit.map((a) => a.action)).toEqual([
       'proposals.close',

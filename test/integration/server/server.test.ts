@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../electron/core/context';
@@ -136,6 +137,71 @@ describe('loopback HTTP host', () => {
     const ref = (await up.json()) as Result<FileRef>;
     expect(ref.ok && ref.data.fileName).toBe('passwd');
     expect(fs.readdirSync(ctx!.paths.tmpDir).every((f) => f.startsWith('up-'))).toBe(true);
+  });
+
+  it('answers an rpc body over 20 MB with 413 and a Chinese message, not a connection reset', async () => {
+    const s = await start();
+    const big = JSON.stringify({ unitName: 'x'.repeat(21 * 1024 * 1024) });
+    const res = await fetch(`${s.url}api/rpc/settings.update`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: big,
+    });
+    expect(res.status).toBe(413);
+    const body = (await res.json()) as Result<unknown>;
+    expect(body).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(!body.ok && body.error.message).toMatch(/^上传内容过大，上限为 20 MB/);
+    // Nothing was saved, and the host still answers.
+    expect(await rpc<Settings>(s, 'settings.get', {})).toMatchObject({ ok: true, data: { unitName: '' } });
+  });
+
+  it('answers a streamed body (no Content-Length) over the limit with 413 too', async () => {
+    const s = await start();
+    const res = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: s.port, method: 'POST', path: '/api/rpc/settings.update', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } },
+        (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        },
+      );
+      req.on('error', reject);
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      for (let i = 0; i < 22; i++) req.write(chunk);
+      req.end();
+    });
+    expect(res.status).toBe(413);
+    expect(res.text).toContain('上传内容过大');
+  });
+
+  it('answers an upload that declares more than 200 MB with 413 before reading it', async () => {
+    const s = await start();
+    const res = await rawRequest(s.port, {
+      method: 'POST',
+      path: '/api/files?name=big.xlsx',
+      headers: { Host: `127.0.0.1:${s.port}`, 'Content-Length': String(201 * 1024 * 1024) },
+      body: 'x',
+    });
+    expect(res.status).toBe(413);
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('上限为 200 MB') } });
+    expect(fs.existsSync(ctx!.paths.tmpDir) ? fs.readdirSync(ctx!.paths.tmpDir) : []).toEqual([]);
+  });
+
+  it('answers a path with broken percent-encoding with 400 VALIDATION, not INTERNAL', async () => {
+    const webDir = tempDir();
+    fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html>');
+    const s = await start({ webDir });
+    for (const p of ['/api/rpc/%E0%A4%A', '/%E0%A4%A']) {
+      const res = await rawRequest(s.port, {
+        method: p.startsWith('/api') ? 'POST' : 'GET',
+        path: p,
+        headers: { Host: `127.0.0.1:${s.port}`, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      expect(res.status, p).toBe(400);
+      expect(res.json(), p).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '请求地址的编码不正确。' } });
+    }
   });
 
   it('answers an unknown download token with NOT_FOUND', async () => {

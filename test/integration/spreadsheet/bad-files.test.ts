@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/core/errors';
 import { openWorkbook, type OpenWorkbookOptions } from '../../../electron/core/spreadsheet/open';
@@ -34,9 +35,6 @@ async function refusal(file: string, opts?: OpenWorkbookOptions): Promise<AppErr
 
 describe('bad input corpus — each refused with a Chinese message', () => {
   it.each([
-    ['png-renamed.xlsx', MSG.notSpreadsheet],
-    ['random-bytes.xlsx', MSG.notSpreadsheet],
-    ['random-bytes.xls', MSG.notSpreadsheet],
     ['word-renamed.xlsx', MSG.wordDocument],
     ['encrypted.xlsx', MSG.encrypted],
     ['encrypted.xls', MSG.encrypted],
@@ -49,15 +47,39 @@ describe('bad input corpus — each refused with a Chinese message', () => {
     ['huge-shared-string.xlsx', MSG.tooMuchText],
     ['empty.csv', MSG.empty],
     ['unknown-encoding.csv', MSG.unknownEncoding],
-    ['binary-junk.csv', MSG.notSpreadsheet],
     ['html-saved-as.xls', MSG.html],
     ['xlsb-renamed.xlsx', MSG.xlsb],
     ['ods-renamed.xlsx', MSG.ods],
-    ['excel95.xls', MSG.oldBiff],
+    ['excel95.xls', MSG.corrupt],
+    ['excel4.xls', MSG.biff4],
   ])('%s → %s', async (name, message) => {
     const err = await refusal(files[name] as string);
     expect(err.code).toBe('VALIDATION');
     expect(err.message).toBe(message);
+  });
+
+  it.each([
+    ['png-renamed.xlsx', '这是一张图片（PNG 图片），不是表格文件。图片里的表格无法导入：请找到原始表格，在 Excel/WPS 中打开，另存为 .xlsx 后再导入。'],
+    ['random-bytes.xlsx', '文件内容无法识别，不是可识别的表格文件（支持 .xlsx、.xls、.csv）。文件可能已损坏，或是别的程序的数据：请找到原始表格，在 Excel/WPS 中打开，另存为 .xlsx 后再导入。'],
+    ['random-bytes.xls', '文件内容无法识别，不是可识别的表格文件（支持 .xlsx、.xls、.csv）。文件可能已损坏，或是别的程序的数据：请找到原始表格，在 Excel/WPS 中打开，另存为 .xlsx 后再导入。'],
+    ['binary-junk.csv', '文件内容无法识别，不是可识别的表格文件（支持 .xlsx、.xls、.csv）。文件可能已损坏，或是别的程序的数据：请找到原始表格，在 Excel/WPS 中打开，另存为 .xlsx 后再导入。'],
+  ])('%s (no spreadsheet at all) → says what was found and what to do', async (name, message) => {
+    const err = await refusal(files[name] as string);
+    expect(err.code).toBe('VALIDATION');
+    expect(err.message).toBe(message);
+  });
+
+  it.each([
+    ['a ZIP of photos named .xlsx', Buffer.from(zipSync({ 'photos/1.jpg': new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) })), /^这是一个压缩包（ZIP 压缩包），不是表格文件。请先解压/],
+    ['a PDF named .xlsx', Buffer.from('%PDF-1.7\n1 0 obj\n', 'latin1'), /^这是 PDF 文档，不是表格文件。/],
+    ['a JPEG named .xls', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2, 3]), /^这是一张图片（JPEG 图片）/],
+    ['a program named .xlsx', Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(300, 0x90)]), /^这是Windows 程序，不是表格文件，已拒绝读取/],
+  ])('%s → what it is instead, and what to do', async (_what, bytes, message) => {
+    const file = path.join(dir, `花名册-${_what.length}.xlsx`);
+    writeFileSync(file, bytes);
+    const err = await refusal(file);
+    expect(err.message).toMatch(message);
+    expect(err.message).not.toBe(MSG.notSpreadsheet);
   });
 
   it('the encrypted and password messages are the ones the clerk is told', () => {

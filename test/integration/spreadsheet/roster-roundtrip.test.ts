@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateMembers } from '../../bench/gen-members';
 import { writeRosterXlsx } from '../../bench/gen-roster';
-import { detectMemberTable, mapMemberColumns } from '../../../electron/core/spreadsheet/member-columns';
+import { detectMemberTable, mapMemberColumns } from '../../../electron/core/members/import/member-columns';
 import { openWorkbook } from '../../../electron/core/spreadsheet/open';
 import { createRecordConverter, recordValues } from '../../../electron/core/spreadsheet/values';
 

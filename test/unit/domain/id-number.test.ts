@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkCharReason,
   birthDateFromId,
   checkIdNumber,
   checkOtherId,
@@ -85,11 +86,17 @@ describe('checkResidentId — valid numbers of DOMAIN.md §2.5', () => {
 
 describe('checkResidentId — invalid numbers of DOMAIN.md §2.5', () => {
   it.each([
-    ['110108198503120012', '校验码不正确（应为 1）'],
-    ['310115199007040025', '校验码不正确（应为 6）'],
-    ['320102196510010041', '校验码不正确（应为 X）'],
+    ['110108198503120012', checkCharReason('1')],
+    ['310115199007040025', checkCharReason('6')],
+    ['320102196510010041', checkCharReason('X')],
   ])('%s: wrong check character', (id, reason) => {
     expect(reasonOf(id)).toBe(reason);
+  });
+
+  it('a wrong check character sends the clerk to the document, with the computed character only as a hint', () => {
+    expect(reasonOf('310115199007040025')).toBe(
+      '有误（最后一位校验码不符），请核对原始证件。提示：按前 17 位算出的末位是 6，但录错的多半是前面某一位，不要只改最后一位',
+    );
   });
 
   it('510107200102290058: 2001-02-29 does not exist (while 2000-02-29 does)', () => {
@@ -224,7 +231,7 @@ describe('checkOtherId and checkIdNumber', () => {
     const hk = '81000019900101001';
     expect(checkOtherId('hmt_residence', hk + computeCheckChar(hk))).toEqual({ ok: true, normalized: hk + computeCheckChar(hk) });
     const wrong = computeCheckChar(hk) === '1' ? '2' : '1';
-    expect(checkOtherId('hmt_residence', hk + wrong)).toMatchObject({ ok: false, reason: expect.stringMatching(/^校验码不正确/) });
+    expect(checkOtherId('hmt_residence', hk + wrong)).toMatchObject({ ok: false, reason: expect.stringMatching(/^有误（最后一位校验码不符），请核对原始证件/) });
     expect(checkOtherId('hmt_residence', '110108198503120011')).toMatchObject({ ok: false, reason: expect.stringMatching(/810000/) });
   });
 

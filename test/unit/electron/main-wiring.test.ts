@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { acquireDataDirLock } from '../../../electron/core/db/lock';
 import { tempDir } from '../../helpers/context';
 
 /**
@@ -103,11 +103,9 @@ describe('electron main process wiring', () => {
 
   it('shows the Chinese LOCKED message and exits when another program holds the data folder', () => {
     const dataDir = tempDir('ledger-main-locked-');
-    // The vitest worker is alive on this host, so this lock is not stale.
-    fs.writeFileSync(
-      path.join(dataDir, 'ledger.lock'),
-      JSON.stringify({ pid: process.pid, host: os.hostname(), at: new Date().toISOString(), owner: 'cli' }),
-    );
+    // The lock is the OS lock on ledger.lock-db, so the test holds it for real, as a running CLI would.
+    const held = acquireDataDirLock(path.join(dataDir, 'ledger.lock'), 'cli');
+    onTestFinished(() => held.release());
     const { code, record } = runMain(dataDir);
     expect(code).toBe(1);
     const box = find(record, 'dialog.showErrorBox');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectTable } from '../../../electron/core/spreadsheet/detect';
-import { detectMemberTable } from '../../../electron/core/spreadsheet/member-columns';
+import { detectMemberTable } from '../../../electron/core/members/import/member-columns';
 import type { Cell, MergeRange, SheetGrid } from '../../../electron/core/spreadsheet/types';
 
 type V = string | number | null;
@@ -173,5 +173,36 @@ describe('detectTable', () => {
     const d = ok(detectTable(grid([['标题', null], ['项目', '金额'], ['甲', 1], ['乙', 2]])));
     expect(d.headerRows).toEqual([2]);
     expect(d.records).toHaveLength(2);
+  });
+});
+
+describe('a header below the rows searched', () => {
+  // 34 rows of notes above the header: more than the 30 rows searched.
+  const rows: V[][] = [
+    ...Array.from({ length: 34 }, (_v, i): V[] => [`第 ${i + 1} 条填表说明：请按单位人事系统导出的顺序填写`, null, null]),
+    ['姓名', '性别', '身份证号'],
+    ['张三', '男', '110105198503120021'],
+    ['李四', '女', '110105198503120048'],
+  ];
+
+  it('is refused with what to do: delete the rows above, or name the header row in the wizard', () => {
+    const d = detectMemberTable(grid(rows));
+    expect(d.ok).toBe(false);
+    expect(!d.ok && d.reason).toBe(
+      '未找到可导入的表格：前 30 行里没有像表头的行（至少两个文字列名）。如果表头在更下面，请在 Excel/WPS 中删除表头上方的行后另存再导入，或在导入向导「选择工作表」一步中指定表头所在的行',
+    );
+  });
+
+  it('is found when the clerk names its row', () => {
+    const d = ok(detectMemberTable(grid(rows), { headerRow: 35 }));
+    expect(d.headerRows).toEqual([35]);
+    expect(d.columns.map((c) => c.header)).toEqual(['姓名', '性别', '身份证号']);
+    expect(d.records.map((r) => r.excelRow)).toEqual([36, 37]);
+    expect(d.titleRows).toHaveLength(34);
+  });
+
+  it('names an empty chosen row instead of guessing', () => {
+    const d = detectMemberTable(grid([...rows, [null, null, null]]), { headerRow: 38 });
+    expect(!d.ok && d.reason).toBe('未找到可导入的表格：指定的表头行（第 38 行）是空的');
   });
 });

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readSst } from '../../../electron/core/spreadsheet/biff8';
 import { csvCell, guessDelimiter, sniffTextEncoding } from '../../../electron/core/spreadsheet/csv-reader';
 import { decodeRef } from '../../../electron/core/spreadsheet/xlsx-reader';
 import { attr, attrText, decodeXml, XmlScanner, type XmlHandler } from '../../../electron/core/spreadsheet/xml-scan';
 import { columnLetter } from '../../../electron/core/spreadsheet/detect';
-
-describe('BIFF8 shared string table', () => {
-  const u16 = (n: number) => Buffer.from([n & 0xff, n >> 8]);
-  const u32 = (n: number) => Buffer.from([n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, n >>> 24]);
-
-  it('a string continued in the next record may switch from 16-bit to 8-bit characters', () => {
-    // "张三abc": 5 chars; "张三" in the SST record (wide), "abc" in CONTINUE with flags 0 (8-bit).
-    const first = Buffer.concat([u32(2), u32(2), u16(5), Buffer.from([1]), Buffer.from('张三', 'utf16le')]);
-    const cont = Buffer.concat([Buffer.from([0]), Buffer.from('abc', 'latin1'), u16(2), Buffer.from([0]), Buffer.from('OK', 'latin1')]);
-    expect(readSst([first, cont])).toEqual(['张三abc', 'OK']);
-  });
-
-  it('rich-text runs and phonetic blocks after the characters are skipped, also across records', () => {
-    const rich = Buffer.concat([u16(2), Buffer.from([0x0c]), u16(1), u32(4), Buffer.from('AB', 'latin1'), Buffer.alloc(4), Buffer.alloc(2)]);
-    const first = Buffer.concat([u32(2), u32(2), rich]);
-    const cont = Buffer.concat([Buffer.alloc(2), u16(1), Buffer.from([0]), Buffer.from('C')]);
-    expect(readSst([first, cont])).toEqual(['AB', 'C']);
-  });
-});
 
 describe('CSV helpers', () => {
   it.each([

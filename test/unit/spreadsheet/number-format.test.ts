@@ -9,7 +9,6 @@ import {
   makeNumberCell,
   serialToDate,
 } from '../../../electron/core/spreadsheet/number-format';
-import { decodeRk } from '../../../electron/core/spreadsheet/biff8';
 
 const utc = (y: number, m: number, d: number, h = 0, mi = 0) => new Date(Date.UTC(y, m - 1, d, h, mi));
 
@@ -106,12 +105,65 @@ describe('text as shown', () => {
   });
 });
 
-describe('BIFF8 RK numbers', () => {
-  it('integer, ×100 and double forms', () => {
-    expect(decodeRk((1234 << 2) | 2)).toBe(1234);
-    expect(decodeRk((123456 << 2) | 3)).toBe(1234.56);
-    expect(decodeRk(-8 | 2)).toBe(-2);
-    // 1.5 as a double: 0x3FF8000000000000, top 30 bits kept.
-    expect(decodeRk(0x3ff80000)).toBe(1.5);
+describe('Excel’s number-format language (numfmt underneath, issue 17)', () => {
+  it.each([
+    // Conditions keep the sign of the value; the standard two-section form still shows the negative section as written.
+    [-25, '[Red][<=-25]General;[Blue][>=25]General;[Green]General;[Yellow]General', '-25'],
+    [-1, '[Red][<=-25]General;[Blue][>=25]General;[Green]General;[Yellow]General', '-1'],
+    [30, '[Red][<=-25]General;[Blue][>=25]General;[Green]General', '30'],
+    [-12, '#,##0;(#,##0)', '(12)'],
+    // Fractions.
+    [12345.6789, '# ?/?', '12345 2/3'],
+    [12345.6789, '# ??/??', '12345 55/81'],
+    [0.5, '?/?', '1/2'],
+    // Literals after an escaped space, accounting padding and suffixes.
+    [1234567.89, '#,##0.00\\ "р."', '1,234,567.89 р.'],
+    [1234.5, '_-* #,##0.00" TL"_-', ' 1,234.50 TL '],
+    [1234.5, '_-* #,##0.00\\ "р."_-;\\-* #,##0.00\\ "р."_-;_-* "-"??\\ "р."_-;_-@_-', ' 1,234.50 р. '],
+    [0, '_-* #,##0.00\\ "р."_-;\\-* #,##0.00\\ "р."_-;_-* "-"??\\ "р."_-;_-@_-', ' -   р. '],
+    // Empty sections: nothing shown for negatives and zero.
+    [-12.34, '#,###;;', ''],
+    [0, '#,###;;', ''],
+    [12.34, '#,###;;', '12'],
+    // Literals between digits.
+    [12345.6789, '"a"#"b"#"c"0.0"d"0', 'a123b4c5.6d8'],
+    [13800138000, '000-0000-0000', '138-0013-8000'],
+    [5000, '#,##0"元"', '5,000元'],
+  ])('%s with %s → %j', (n, code, shown) => {
+    expect(formatNumber(n, code)).toBe(shown);
+    expect(makeNumberCell(n, formatInfo(code), false)?.value).toBe(n);
+  });
+
+  it.each([
+    [27, '1985年3月'],
+    [28, '3月12日'],
+    [29, '3月12日'],
+    [30, '3-12-85'],
+    [31, '1985年3月12日'],
+    [32, '8时05分'],
+    [33, '8时05分00秒'],
+    [34, '上午8时05分'],
+    [35, '上午8时05分00秒'],
+    [36, '1985年3月'],
+    [50, '1985年3月'],
+    [51, '3月12日'],
+    [52, '1985年3月'],
+    [53, '3月12日'],
+    [54, '3月12日'],
+    [55, '上午8时05分'],
+    [56, '上午8时05分00秒'],
+    [57, '1985年3月'],
+    [58, '3月12日'],
+  ])('zh-CN built-in id %i (not in the file, not known to exceljs) → %s', (id, shown) => {
+    const serial = 31118 + (8 * 60 + 5) / 1440;
+    const cell = makeNumberCell(serial, formatInfo(builtinFormat(id)), false);
+    expect(cell?.text).toBe(shown);
+    expect(cell?.isDateFormat).toBe(true);
+    expect(cell?.value).toEqual(utc(1985, 3, 12, 8, 5));
+  });
+
+  it('下午 for the afternoon; 1904 serials render the same day as their 1900 twin', () => {
+    expect(formatDate(utc(1985, 3, 12, 16, 30), builtinFormat(34))).toBe('下午4时30分');
+    expect(makeNumberCell(29656, formatInfo('yyyy-mm-dd'), true)?.text).toBe(makeNumberCell(31118, formatInfo('yyyy-mm-dd'), false)?.text);
   });
 });

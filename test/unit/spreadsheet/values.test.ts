@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { computeCheckChar } from '../../../shared/domain/id-number';
 import { formatInfo, makeNumberCell } from '../../../electron/core/spreadsheet/number-format';
 import type { Cell } from '../../../electron/core/spreadsheet/types';
-import { mapMemberColumns, type MemberFieldKey } from '../../../electron/core/spreadsheet/member-columns';
+import { mapMemberColumns, type MemberFieldKey } from '../../../electron/core/members/import/member-columns';
 import {
   cellAsText,
   convertCell,
@@ -106,7 +106,7 @@ describe('ID numbers', () => {
   });
 
   it('a wrong check digit is an error; other document types get their own check', () => {
-    expect(conv('idNumber', text(ID.slice(0, 17) + (ID[17] === '1' ? '2' : '1'))).error).toContain('校验码不正确');
+    expect(conv('idNumber', text(ID.slice(0, 17) + (ID[17] === '1' ? '2' : '1'))).error).toContain('身份证号有误（最后一位校验码不符），请核对原始证件');
     const passport = convertCell('idNumber', text('e12345678'), { hints: {} }, { today: TODAY, idType: 'passport' });
     expect(passport.value).toBe('E12345678');
   });

@@ -9,11 +9,12 @@ import fs from 'node:fs';
 import type { AppContext } from '../../context';
 import { resolveBackup } from '../../db/backup';
 import { AppError, isBusy } from '../../errors';
-import * as importRepo from './import.repo';
+import * as importRepo from '../../imports/imports.repo';
 import { runImportTask } from './import-engine';
-import { CANCELLED_MESSAGE, startJob } from './import-jobs';
+import { CANCELLED_MESSAGE, startJob } from '../../imports/jobs';
 import type { CommitHooks, CommitOutcome, ImportInput, MappingMemo, SheetList } from './import-run';
 import { forgetSource, sourceRef } from './import-source';
+import { issuesFile } from '../../imports/issues-workbook';
 
 export type { CommitHooks, ImportInput };
 
@@ -76,6 +77,8 @@ export async function commitImport(ctx: AppContext, input: ImportInput & { dryRu
     if (!backupUsed) await dropUnused();
     if (outcome.remember) rememberMapping(ctx, outcome.remember);
     if (!input.dryRun) forgetSource(ctx);
+    // Nothing was written, so there is no batch to download the 问题行 from later: the file is made now.
+    if (outcome.issues) return { ...outcome.result, issuesFile: await issuesFile(ctx, outcome.result.fileName, outcome.issues) };
     return outcome.result;
   } catch (e) {
     if (!backupUsed) await dropUnused();
@@ -115,8 +118,7 @@ const cancelledAsOne = (e: unknown): unknown =>
  */
 function rememberMapping(ctx: AppContext, memo: MappingMemo): void {
   try {
-    if (!Object.keys(memo.overrides).length) importRepo.deleteMapping(ctx.db, 'members', memo.signature);
-    else importRepo.saveMapping(ctx.db, 'members', memo.signature, memo.headers, memo.overrides, ctx.clock().toISOString());
+    importRepo.rememberMapping(ctx.db, 'members', memo.signature, memo.headers, memo.overrides, ctx.clock().toISOString());
   } catch (e) {
     if (!isBusy(e)) throw e;
     ctx.logger.warn('import mapping not remembered: the database was busy', { signature: memo.signature });

@@ -16,7 +16,10 @@ import type { DB } from '../../db/open';
 import { rowToFields } from '../members.mapper';
 import { prepareMember, type Prepared } from '../members.prepare';
 import * as repo from '../members.repo';
+import { MEMBER_COLUMN_LABELS } from '../../../../shared/domain/member-fields';
 import { addIssue, type ImportRow, type SheetFields } from './import-rows';
+import * as membersImportRepo from './members-import.repo';
+import { UnitResolver } from './import-units';
 
 export interface PlannedRow {
   row: ImportRow;
@@ -30,41 +33,12 @@ export interface PlannedRow {
   after: Record<string, unknown> | null;
 }
 
-/** User-facing columns and their labels; derived columns (拼音, 排序键, 校验标记) change with them silently. */
-const DIFF_LABELS: Partial<Record<keyof repo.WritableRow, string>> = {
-  name: '姓名',
-  gender: '性别',
-  birth_date: '出生日期',
-  ethnicity: '民族',
-  native_place: '籍贯',
-  id_type: '证件类型',
-  id_number: '证件号码',
-  political_status: '政治面貌',
-  education: '学历',
-  degree: '学位',
-  job_title: '职务',
-  professional_title: '职称',
-  work_unit: '工作单位',
-  department: '部门',
-  staff_no: '工号',
-  employment_status: '人员类别',
-  household_type: '户籍类型',
-  household_place: '户籍所在地',
-  phone: '手机号码',
-  join_date: '入会时间',
-  member_no: '会员证号',
-  group_id: '工会小组',
-  is_migrant_worker: '是否农民工',
-  monthly_wage_fen: '月工资',
-  remarks: '备注',
-};
 
 /** MemberFields key → import field key, for putting a finding on its column. */
 const fieldOfPath = (key: string): string => (key === 'groupId' ? 'group' : key);
 
 /** Lookups shared by all rows of one plan (built lazily: most files never need the name index). */
 export class PlanLookups {
-  private groups: Map<string, number[]> | null = null;
   private nameBirth: Map<string, number[]> | null = null;
   private groupNames: Map<number, string> | null = null;
   private keys: { id: Map<string, number>; no: Map<string, number>; staff: Map<string, number[]> } | null = null;
@@ -73,18 +47,20 @@ export class PlanLookups {
    * `preload`: read every live member's keys once (one scan) instead of three indexed queries per row — for
    * large files, where the per-query overhead adds up to seconds.
    */
+  readonly units: UnitResolver;
+
   constructor(
     readonly db: DB,
     private readonly preload = false,
-  ) {}
+    createUnits = true,
+  ) {
+    this.units = new UnitResolver(db, createUnits);
+  }
 
   private loadKeys() {
     if (this.keys) return this.keys;
     const keys = { id: new Map<string, number>(), no: new Map<string, number>(), staff: new Map<string, number[]>() };
-    const rows = this.db
-      .prepare('SELECT id, id_number, member_no, staff_no FROM members WHERE deleted_at IS NULL')
-      .raw()
-      .all() as [number, string | null, string | null, string | null][];
+    const rows = membersImportRepo.liveMemberKeys(this.db);
     for (const [id, idNumber, memberNo, staffNo] of rows) {
       if (idNumber) keys.id.set(idNumber, id);
       if (memberNo) keys.no.set(memberNo, id);
@@ -110,19 +86,11 @@ export class PlanLookups {
     return (this.loadKeys().staff.get(v) ?? []).map((id) => this.row(id)).filter((r): r is repo.MemberRow => !!r);
   }
 
-  groupIds(name: string): number[] {
-    if (!this.groups) {
-      this.groups = new Map();
-      const rows = this.db.prepare('SELECT id, name FROM union_units WHERE deleted_at IS NULL').all() as { id: number; name: string }[];
-      for (const r of rows) this.groups.set(r.name, [...(this.groups.get(r.name) ?? []), r.id]);
-    }
-    return this.groups.get(name) ?? [];
-  }
-
   groupName(id: number | null): string | null {
     if (id === null) return null;
+    if (id < 0) return this.units.nameOf(id) ?? `#${id}`;
     if (!this.groupNames) {
-      const rows = this.db.prepare('SELECT id, name FROM union_units').all() as { id: number; name: string }[];
+      const rows = membersImportRepo.unitNames(this.db, false);
       this.groupNames = new Map(rows.map((r) => [r.id, r.name]));
     }
     return this.groupNames.get(id) ?? `#${id}`;
@@ -131,11 +99,7 @@ export class PlanLookups {
   byNameAndBirth(name: string, birth: string): number[] {
     if (!this.nameBirth) {
       this.nameBirth = new Map();
-      const rows = this.db.prepare('SELECT id, name, birth_date FROM members WHERE deleted_at IS NULL AND birth_date IS NOT NULL').all() as {
-        id: number;
-        name: string;
-        birth_date: string;
-      }[];
+      const rows = membersImportRepo.liveMembersWithBirthDate(this.db);
       for (const r of rows) {
         const k = `${r.name}|${r.birth_date}`;
         this.nameBirth.set(k, [...(this.nameBirth.get(k) ?? []), r.id]);
@@ -212,7 +176,7 @@ function mergedFields(row: ImportRow, existing: repo.MemberRow | null, groupId: 
   const values = row.fields as Record<string, unknown>;
   for (const k in values) {
     const v = values[k];
-    if (k !== 'groupName' && v !== undefined && v !== null) out[k] = v;
+    if (k !== 'groupName' && k !== 'branchName' && v !== undefined && v !== null) out[k] = v;
   }
   if (row.fields.idNumber && !row.fields.idType) out.idType = 'resident';
   if (groupId !== undefined) out.groupId = groupId;
@@ -237,14 +201,19 @@ export function planRow(db: DB, row: ImportRow, look: PlanLookups, today: Date):
 
   let groupId: number | null | undefined;
   const gname = row.fields.groupName;
-  if (gname) {
-    const ids = look.groupIds(gname);
-    if (ids.length === 1) groupId = ids[0];
-    else {
-      const msg = ids.length ? `有 ${ids.length} 个名为「${gname}」的分工会或小组，未设置工会小组` : `工会小组「${gname}」不存在，未设置（请先在组织结构中添加）`;
-      addIssue(row, 'warnings', 'group', msg);
-    }
+  const bname = row.fields.branchName;
+  // With a 分工会 column the group is looked for under its branch; a row with only the branch is placed there.
+  let branchId: number | undefined;
+  if (bname) {
+    const b = look.units.resolve(bname, row.fieldCols.get('branch')?.header ?? '', { kind: 'branch' });
+    if ('id' in b) branchId = b.id;
+    else addIssue(row, 'warnings', 'branch', b.warning, b.benign);
   }
+  if (gname) {
+    const r = look.units.resolve(gname, row.fieldCols.get('group')?.header ?? '', branchId === undefined ? {} : { parent: branchId });
+    if ('id' in r) groupId = r.id;
+    else addIssue(row, 'warnings', 'group', r.warning, r.benign);
+  } else if (branchId !== undefined) groupId = branchId;
   const fields = mergedFields(row, existing, groupId);
   let valid = fields;
   // The form's schema decides what may be stored. The cell converters already produce its formats (ISO
@@ -266,7 +235,7 @@ export function planRow(db: DB, row: ImportRow, look: PlanLookups, today: Date):
   }
   for (const w of p.warnings) {
     if (w.startsWith('15 位身份证号')) continue; // the cell conversion already said so
-    addIssue(row, 'warnings', w.startsWith('填写的出生日期') ? 'birthDate' : w.startsWith('填写的性别') ? 'gender' : null, w);
+    addIssue(row, 'warnings', w.startsWith('填写的出生日期') ? 'birthDate' : w.startsWith('填写的性别') ? 'gender' : w.startsWith('入会时间') ? 'joinDate' : null, w);
   }
 
   if (!existing) {
@@ -281,7 +250,8 @@ export function planRow(db: DB, row: ImportRow, look: PlanLookups, today: Date):
     if (was === v) continue;
     before[col] = was;
     after[col] = v;
-    const lbl = DIFF_LABELS[col];
+    // Only user-facing columns have a label; derived ones (拼音, 排序键, 校验标记) change with them silently.
+    const lbl = MEMBER_COLUMN_LABELS[col];
     if (lbl) diff.push({ field: col, label: lbl, before: display(col, was, look), after: display(col, v, look) });
   }
   const base = { row, memberId: existing.id, prepared: p };
@@ -305,8 +275,9 @@ export class Planner {
     readonly db: DB,
     readonly today: Date,
     preload: boolean,
+    createUnits = true,
   ) {
-    this.look = new PlanLookups(db, preload);
+    this.look = new PlanLookups(db, preload, createUnits);
   }
 
   private duplicate(r: ImportRow): boolean {

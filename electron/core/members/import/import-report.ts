@@ -1,30 +1,17 @@
 /** The preview/result document: columns with their mapping, counts, sample rows and every finding (capped). */
-import type { ImportColumn, ImportCounts, ImportIssue, ImportPreview, PreviewRow } from '../../../../shared/contract/imports';
+import type { ImportColumn, ImportCounts, ImportPreview, PreviewRow, UnitsOutline } from '../../../../shared/contract/imports';
 import { ID_TYPE_LABELS, type IdType } from '../../../../shared/domain/member-labels';
-import { columnLetter } from '../../spreadsheet/detect';
-import { MEMBER_FIELD_LABELS, MEMBER_IMPORT_FIELDS, type MemberFieldKey, type MemberMapping } from '../../spreadsheet/member-columns';
+import { MEMBER_FIELD_LABELS, MEMBER_IMPORT_FIELDS, type MemberFieldKey, type MemberMapping } from './member-columns';
 import type { FieldValue } from '../../spreadsheet/values';
 import type { PlannedRow } from './import-plan';
 import { columnHint, type Converters, type ResolvedMapping } from './import-rows';
 import type { SourceFile } from './import-source';
+import { importColumn, listedIssues, MAX_LISTED_ISSUES, PREVIEW_FIRST_ROWS, PREVIEW_MAX_ROWS, previewRows } from '../../imports/report';
 
-/** Rows shown from the top of the file, then rows with findings, up to the total. */
-export const PREVIEW_FIRST_ROWS = 50;
-export const PREVIEW_MAX_ROWS = 400;
-/** Findings listed per kind; the rest are counted in moreIssues. */
-export const MAX_LISTED_ISSUES = 5000;
+export { MAX_LISTED_ISSUES, PREVIEW_FIRST_ROWS, PREVIEW_MAX_ROWS };
 
 export function columnsOf(m: MemberMapping): ImportColumn[] {
-  return m.columns.map((c) => ({
-    index: c.index,
-    letter: columnLetter(c.index),
-    header: c.header,
-    field: c.field,
-    fieldLabel: c.field ? MEMBER_FIELD_LABELS[c.field] : null,
-    confidence: c.confidence,
-    userChosen: !!c.userChosen,
-    hint: columnHint(c),
-  }));
+  return m.columns.map((c) => importColumn(c, c.field ? MEMBER_FIELD_LABELS[c.field] : null, columnHint(c)));
 }
 
 function shown(field: MemberFieldKey, v: FieldValue | undefined): string {
@@ -44,7 +31,8 @@ export function countsOf(planned: PlannedRow[]): ImportCounts {
     else if (p.action === 'unchanged') c.unchanged++;
     else c.skipped++;
     if (p.row.errors.length) c.errorRows++;
-    if (p.row.warnings.length) c.warningRows++;
+    // Rows to look at: a real conflict, not only a note on how a value was written (本科 → 大学本科).
+    if (p.row.warnings.some((w) => !w.benign)) c.warningRows++;
   }
   return c;
 }
@@ -69,25 +57,17 @@ function previewRow(p: PlannedRow, mapping: ResolvedMapping, converters: Convert
   };
 }
 
-export function buildPreview(source: SourceFile, mapping: ResolvedMapping, planned: PlannedRow[], converters: Converters = new Map()): ImportPreview {
-  const rows: PreviewRow[] = [];
-  for (const p of planned) {
-    if (rows.length >= PREVIEW_MAX_ROWS) break;
-    if (rows.length < PREVIEW_FIRST_ROWS || p.row.errors.length || p.row.warnings.length) rows.push(previewRow(p, mapping, converters));
-  }
-  const errors: ImportIssue[] = [];
-  const warnings: ImportIssue[] = [];
-  let more = 0;
-  for (const p of planned) {
-    for (const e of p.row.errors) {
-      if (errors.length < MAX_LISTED_ISSUES) errors.push(e);
-      else more++;
-    }
-    for (const w of p.row.warnings) {
-      if (warnings.length < MAX_LISTED_ISSUES) warnings.push(w);
-      else more++;
-    }
-  }
+const NO_UNITS: UnitsOutline = { create: true, toCreate: [], matches: [], missing: [] };
+
+export function buildPreview(
+  source: SourceFile,
+  mapping: ResolvedMapping,
+  planned: PlannedRow[],
+  converters: Converters = new Map(),
+  extra: { units: UnitsOutline; issueRows: number } = { units: NO_UNITS, issueRows: 0 },
+): ImportPreview {
+  const rows: PreviewRow[] = previewRows(planned, (p) => p.row, (p) => previewRow(p, mapping, converters));
+  const { errors, warnings, more, summary } = listedIssues(planned, (p) => p.row);
   const first = source.chosen[0]!;
   const multi = source.chosen.length > 1;
   const blockers = mapping.first.missingRequired.includes('name') ? ['没有对应「姓名」的列：请在“核对表头与列对应”中为姓名所在的列选择「姓名」'] : [];
@@ -108,5 +88,8 @@ export function buildPreview(source: SourceFile, mapping: ResolvedMapping, plann
     errors,
     warnings,
     moreIssues: more,
+    warningSummary: summary,
+    units: extra.units,
+    issueRows: extra.issueRows,
   };
 }

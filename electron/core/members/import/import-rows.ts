@@ -16,16 +16,16 @@ import {
   type ColumnMapping,
   type MemberFieldKey,
   type MemberMapping,
-} from '../../spreadsheet/member-columns';
+} from './member-columns';
 import type { DetectedRecord } from '../../spreadsheet/detect';
 import { createRecordConverter, type ConvertedRecord, type FieldValue } from '../../spreadsheet/values';
-import * as importRepo from './import.repo';
+import * as importRepo from '../../imports/imports.repo';
 import type { SourceSheet } from './import-source';
 
 export type MaskedIdPolicy = 'skip' | 'withoutId';
 
 /** Member fields as a sheet gives them: only what the row holds (an empty cell never erases a stored value). */
-export type SheetFields = Partial<Omit<MemberFields, 'groupId' | 'familyMembers'>> & { groupName?: string };
+export type SheetFields = Partial<Omit<MemberFields, 'groupId' | 'familyMembers'>> & { groupName?: string; branchName?: string };
 
 export interface ImportRow {
   sheet: string;
@@ -106,6 +106,7 @@ function assign(fields: SheetFields, key: MemberFieldKey, v: FieldValue): void {
   if (v.value === null) return;
   if (key === 'seq') return;
   if (key === 'group') fields.groupName = String(v.value);
+  else if (key === 'branch') fields.branchName = String(v.value);
   else (fields as Record<string, unknown>)[key] = v.value;
 }
 
@@ -126,12 +127,13 @@ export function sheetConverter(
   const full = createRecordConverter(m, { today });
   const fieldCols = new Map(m.columns.filter((c) => c.field).map((c) => [c.field as string, { column: columnLetter(c.index), header: c.header }]));
   const nameHeader = m.columns.find((c) => c.field === 'name')?.header ?? '';
-  const issue = (row: number, header: string, message: string): ImportIssue => ({
+  const issue = (row: number, header: string, message: string, benign?: boolean): ImportIssue => ({
     sheet: sheet.name,
     row,
     column: letterOf.get(header) ?? '',
     header,
     message,
+    ...(benign ? { benign: true } : {}),
   });
   const toRow = (rec: DetectedRecord): ImportRow => {
     const converted = full(rec);
@@ -148,7 +150,7 @@ export function sheetConverter(
           continue;
         }
       }
-      warnings.push(issue(w.row, w.column, w.message));
+      warnings.push(issue(w.row, w.column, w.message, w.benign));
     }
     if (!fields.name) errors.push(issue(rec.excelRow, nameHeader, '姓名为空，本行不能导入'));
     // 出生年月 (1985.03) that agrees with the ID number's date says nothing more: the ID decides the day.
@@ -163,9 +165,9 @@ export function sheetConverter(
 }
 
 /** A finding on a row, placed on the column of `field` when the sheet has one. */
-export function addIssue(row: ImportRow, kind: 'errors' | 'warnings', field: string | null, message: string): ImportIssue {
+export function addIssue(row: ImportRow, kind: 'errors' | 'warnings', field: string | null, message: string, benign = false): ImportIssue {
   const at = field ? row.fieldCols.get(field) : undefined;
-  const issue = { sheet: row.sheet, row: row.excelRow, column: at?.column ?? '', header: at?.header ?? '', message };
+  const issue = { sheet: row.sheet, row: row.excelRow, column: at?.column ?? '', header: at?.header ?? '', message, ...(benign ? { benign: true } : {}) };
   row[kind].push(issue);
   return issue;
 }

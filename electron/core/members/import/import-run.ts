@@ -5,7 +5,7 @@
  * outcome the main process settles (import-commit.ts).
  *
  * Both preview and commit read the file, convert and plan every row while yielding to the event loop between
- * chunks (imports.cancel is heard). A commit takes a backup ('pre-import') and starts the import writer
+ * chunks (members.importCancel is heard). A commit takes a backup ('pre-import') and starts the import writer
  * (import-writer.ts: its own connection, in a worker thread) BEFORE planning: the writer's transaction locks
  * out other writers, so the plan stays true, and each planned chunk is written while the next is being
  * checked. All valid rows or nothing: the writer commits after the last row, and rolls back on cancel or any
@@ -17,20 +17,33 @@ import { AppError } from '../../errors';
 import type { DetectedRecord } from '../../spreadsheet/detect';
 import type { WorkbookFormat } from '../../spreadsheet/types';
 import * as repo from '../members.repo';
-import type * as importRepo from './import.repo';
-import type { Job } from './import-jobs';
+import type * as importRepo from '../../imports/imports.repo';
+import type { IssueSheet } from '../../imports/imports.repo';
+import type { Job } from '../../imports/jobs';
 import { Planner, PRELOAD_ABOVE, type PlannedRow } from './import-plan';
 import { buildPreview, countsOf, PREVIEW_FIRST_ROWS, PREVIEW_MAX_ROWS } from './import-report';
 import { resolveMapping, sheetConverter, type Converters, type MaskedIdPolicy, type ResolvedMapping } from './import-rows';
 import { listSheets, readChosen, type SourceFile, type SourceRef } from './import-source';
 import type { WriterRow } from './import-writer';
 import { startWriter, type WriterClient } from './writer-client';
+import type { NewUnit } from './import-units';
+import { IssueCollector } from './import-issues';
+import type { UnitsOutline } from '../../../../shared/contract/imports';
+
+/** What the preview says about the units: those to create (or missing, when the clerk chose not to) and near misses. */
+function unitsOutline(planner: Planner, create: boolean): UnitsOutline {
+  const u = planner.look.units;
+  return { create, toCreate: u.newUnits.map(({ kind, finalName, rows, parent }) => ({ kind, name: finalName, rows, parent })), matches: u.matches, missing: create ? [] : u.missingNames };
+}
 
 export interface ImportInput {
   token: string;
   sheets?: string[] | undefined;
+  headerRow?: number | undefined;
   overrides?: Record<string, string | null> | undefined;
   maskedIds?: MaskedIdPolicy | undefined;
+  /** Create the 分工会 / 工会小组 the file names that do not exist yet (default), or leave those members unset. */
+  createUnits?: boolean | undefined;
   jobId?: string | undefined;
 }
 
@@ -73,6 +86,8 @@ export interface CommitOutcome {
   remember: MappingMemo | null;
   /** Nothing was written: the backup taken for it is not worth keeping. */
   discardBackup: string | null;
+  /** Nothing was written but rows were skipped: the 问题行 for the main process to save as a file. */
+  issues: IssueSheet | null;
 }
 
 export type ImportTask =
@@ -101,7 +116,7 @@ function isBulkLoad(db: DB, rows: number): boolean {
 /** Planned rows handed to the writer at a time (and between yields to the event loop). */
 export const CHUNK = 2048;
 
-type Sink = (rows: PlannedRow[]) => Promise<void>;
+type Sink = (rows: PlannedRow[], units: NewUnit[]) => Promise<void>;
 
 /**
  * Reads, maps and plans every row. `begin` (a commit) runs after the mapping and before the first row is
@@ -113,13 +128,22 @@ async function analyse(
   begin?: (source: SourceFile, mapping: ResolvedMapping, total: number) => Promise<Sink | null>,
 ) {
   const { job } = env;
-  const source = await readChosen(env.source, input.sheets, job);
+  const source = await readChosen(env.source, input.sheets, job, input.headerRow);
   env.tidy?.();
   const mapping = resolveMapping(env.db, source.chosen, input.overrides);
   const total = source.chosen.reduce((n, s) => n + s.table.records.length, 0);
   const sink = begin ? await begin(source, mapping, total) : null;
-  const planner = new Planner(env.db, env.now, total > PRELOAD_ABOVE);
+  const planner = new Planner(env.db, env.now, total > PRELOAD_ABOVE, input.createUnits ?? true);
+  // Units the file names that do not exist yet go to the writer with the first chunk that names them.
+  let unitsSent = 0;
+  const newUnits = (): NewUnit[] => {
+    const all = planner.look.units.newUnits;
+    const out = all.slice(unitsSent).map(({ tempId, kind, name, parentId }) => ({ tempId, kind, name, parentId }));
+    unitsSent = all.length;
+    return out;
+  };
   const converters: Converters = new Map();
+  const issues = new IssueCollector(mapping, source.chosen.length > 1);
   const planned: PlannedRow[] = [];
   let sent = 0;
   let shown = 0;
@@ -131,6 +155,7 @@ async function analyse(
       const row = toRow(records[i] as DetectedRecord);
       const p = planner.add(row);
       planned.push(p);
+      issues.add(p);
       // The sheet values are in `prepared` now (or no longer needed).
       row.fields = {};
       // Memory: a large file (not kept for the next preview) keeps only the records a preview may show.
@@ -141,7 +166,7 @@ async function analyse(
         records[i] = null;
       }
       if (planned.length % CHUNK === 0) {
-        await sink?.(planned.slice(sent));
+        await sink?.(planned.slice(sent), newUnits());
         sent = planned.length;
         job.progress('正在核对数据', planned.length, total);
         env.tidy?.();
@@ -149,14 +174,16 @@ async function analyse(
       }
     }
   }
-  await sink?.(planned.slice(sent));
+  await sink?.(planned.slice(sent), newUnits());
   job.progress('正在核对数据', planned.length, total, true);
-  return { source, mapping, planned, converters };
+  const units = unitsOutline(planner, input.createUnits ?? true);
+  const unitNames = planner.look.units.newUnits.map((u) => ({ tempId: u.tempId, name: u.finalName }));
+  return { source, mapping, planned, converters, units, issues, unitNames };
 }
 
 async function preview(env: ImportEnv, input: ImportInput): Promise<ImportPreview> {
-  const { source, mapping, planned, converters } = await analyse(env, input);
-  const result = buildPreview(source, mapping, planned, converters);
+  const { source, mapping, planned, converters, units, issues } = await analyse(env, input);
+  const result = buildPreview(source, mapping, planned, converters, { units, issueRows: issues.count });
   env.job.progress('预览完成', planned.length, planned.length, true);
   return result;
 }
@@ -164,9 +191,10 @@ async function preview(env: ImportEnv, input: ImportInput): Promise<ImportPrevie
 async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | undefined }, hooks: CommitHooks): Promise<CommitOutcome> {
   const { job } = env;
   if (input.dryRun) {
-    const { source, mapping, planned, converters } = await analyse(env, input);
+    const { source, mapping, planned, converters, units, issues } = await analyse(env, input);
     job.progress('检查完成（未写入）', planned.length, planned.length, true);
-    return { result: { ...buildPreview(source, mapping, planned, converters), dryRun: true, batchId: null, backup: null }, remember: null, discardBackup: null };
+    const result = buildPreview(source, mapping, planned, converters, { units, issueRows: issues.count });
+    return { result: { ...result, dryRun: true, batchId: null, backup: null, issuesFile: null }, remember: null, discardBackup: null, issues: null };
   }
   let writer: WriterClient | null = null;
   try {
@@ -174,7 +202,7 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
     let written = 0;
     let toWrite = 0;
     let planningDone = false;
-    const { source, mapping, planned, converters } = await analyse(env, input, async (source, mapping, total) => {
+    const { source, mapping, planned, converters, units, issues, unitNames } = await analyse(env, input, async (source, mapping, total) => {
       const blockers = buildPreview(source, mapping, []).blockers;
       if (blockers.length) throw new AppError('VALIDATION', blockers.join('；'));
       if (total === 0) return null;
@@ -203,10 +231,10 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
       );
       const w: WriterClient = writer;
       if (w.fallback) env.warn('import writer thread unavailable; writing in-process', { reason: w.fallback });
-      return async (rows) => {
+      return async (rows, units) => {
         const out = toWriterRows(rows);
         toWrite += out.length;
-        if (out.length) await w.rows(out);
+        if (out.length || units.length) await w.rows(out, units);
       };
     });
     const sheets = source.chosen.map((s) => s.name);
@@ -219,9 +247,9 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
       // A cancel is heard until the commit (from the import thread it may arrive after the last chunk).
       job.check();
       job.progress('正在写入会员档案', written, toWrite, true);
-      const summary = summaryOf(planned, sheets, source.chosen[0]!.table.headerRows, mapping);
+      const summary = { ...summaryOf(planned, sheets, source.chosen[0]!.table.headerRows, mapping), issueRows: issues.count, createdUnits: units.toCreate.map((u) => u.name) };
       const { skippedRows: _rows, ...counts } = summary;
-      await w.finish({ summary, mapping: mappingMemo(mapping), counts });
+      await w.finish({ summary, mapping: mappingMemo(mapping), counts, issues: issues.sheet(), unitNames });
       writer = null;
       batchId = w.batchId;
     } else {
@@ -234,7 +262,9 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
       remember = mappingMemo(mapping);
     }
     job.progress('导入完成', planned.length, planned.length, true);
-    return { result: { ...buildPreview(source, mapping, planned, converters), dryRun: false, batchId, backup }, remember, discardBackup };
+    const result = buildPreview(source, mapping, planned, converters, { units: batchId === null ? { ...units, toCreate: [] } : units, issueRows: issues.count });
+    // Without a batch there is nowhere to fetch the 问题行 from later: the main process writes them now.
+    return { result: { ...result, dryRun: false, batchId, backup, issuesFile: null }, remember, discardBackup, issues: batchId === null ? issues.sheet() : null };
   } catch (e) {
     await (writer as WriterClient | null)?.abort().catch(() => undefined);
     throw e;

@@ -3,34 +3,22 @@
  * detection found in each, and reads the chosen sheets. Grids of the last file are kept for a while, so the
  * wizard's next preview (a corrected mapping, another sheet) does not read a large file again.
  */
-import fs from 'node:fs';
 import type { SheetSummary } from '../../../../shared/contract/imports';
 import { AppError } from '../../errors';
 import type { DetectedColumn, TableDetection } from '../../spreadsheet/detect';
-import { detectMemberTable, headerSignature } from '../../spreadsheet/member-columns';
+import { detectMemberTable, headerSignature } from './member-columns';
 import { openWorkbook } from '../../spreadsheet/open';
 import type { SheetGrid, SheetInfo, WorkbookFormat } from '../../spreadsheet/types';
-import type { Job } from './import-jobs';
+import type { Job } from '../../imports/jobs';
+import { choiceOrder, csvSheetName, fileKey, noTableReasons, sourceRef, summarizeSheet, type OkTable, type SourceRef } from '../../imports/source';
 
-export type OkTable = Extract<TableDetection, { ok: true }>;
+export type { OkTable, SourceRef };
+export { sourceRef };
 
 export interface SourceSheet {
   name: string;
   table: OkTable;
   signature: string;
-}
-
-/** The file an import reads: resolved from the clerk's file token by the main process. */
-export interface SourceRef {
-  path: string;
-  fileName: string;
-  /** Whose cache keeps the grids for the next preview (the app's context), or null (the import thread reads once). */
-  cacheOwner: object | null;
-}
-
-export function sourceRef(ctx: { files: { resolve(token: string): { path: string; fileName: string } } }, token: string): SourceRef {
-  const f = ctx.files.resolve(token);
-  return { path: f.path, fileName: f.fileName, cacheOwner: ctx };
 }
 
 export interface SourceFile {
@@ -56,11 +44,7 @@ const CACHE_MAX_ROWS = 60_000;
 const CACHE_TTL_MS = 10 * 60 * 1000;
 const expiry = new WeakMap<object, NodeJS.Timeout>();
 
-const summarize = (info: SheetInfo, t: TableDetection | undefined): SheetSummary => {
-  if (!t) return { name: info.name, hidden: info.hidden, records: null, headerRows: [], signature: null, reason: null };
-  if (!t.ok) return { name: info.name, hidden: info.hidden, records: null, headerRows: [], signature: null, reason: t.reason };
-  return { name: info.name, hidden: info.hidden, records: t.records.length, headerRows: t.headerRows, signature: headerSignature(t.columns), reason: null };
-};
+const summarize = (info: SheetInfo, t: TableDetection | undefined): SheetSummary => summarizeSheet(info, t, headerSignature);
 
 /** Opens the token's file, reads the sheets `want` returns, and hands back detections (cached per file). */
 async function withTables(
@@ -70,16 +54,14 @@ async function withTables(
 ): Promise<{ fileName: string; entry: Cached; cached: boolean }> {
   const file = src;
   const owner = src.cacheOwner;
-  const st = fs.statSync(file.path);
-  const key = `${file.path}|${st.size}|${st.mtimeMs}`;
+  const key = fileKey(file.path);
   let entry = owner ? cache.get(owner) : undefined;
   if (owner && entry?.key !== key) {
     cache.delete(owner);
     entry = undefined;
   }
-  const csvSheetName = file.fileName.replace(/\.[^.]*$/, '') || 'Sheet1';
   job.progress('正在打开文件', 0, null, true);
-  const wb = await openWorkbook(file.path, { csvSheetName, signal: job.signal });
+  const wb = await openWorkbook(file.path, { csvSheetName: csvSheetName(file.fileName), signal: job.signal });
   try {
     if (!entry) entry = { key, format: wb.format, infos: wb.sheets(), grids: new Map(), tables: new Map() };
     for (let name = want(entry.infos, entry.tables); name; name = want(entry.infos, entry.tables)) {
@@ -118,7 +100,7 @@ export async function listSheets(src: SourceRef, job: Job): Promise<{ fileName: 
  * The chosen sheets' tables. Without a choice: the first visible sheet holding a roster (then hidden ones).
  * Several sheets must share one header layout (same signature) to be imported together.
  */
-export async function readChosen(src: SourceRef, sheets: string[] | undefined, job: Job): Promise<SourceFile> {
+export async function readChosen(src: SourceRef, sheets: string[] | undefined, job: Job, headerRow?: number): Promise<SourceFile> {
   let chosenNames: string[] = [];
   const { fileName, entry, cached } = await withTables(src, job, (infos, tables) => {
     if (sheets) {
@@ -126,23 +108,20 @@ export async function readChosen(src: SourceRef, sheets: string[] | undefined, j
       chosenNames = sheets;
       return sheets.find((s) => !tables.has(s)) ?? null;
     }
-    const ordered = [...infos.filter((i) => !i.hidden), ...infos.filter((i) => i.hidden)];
-    const found = ordered.find((i) => tables.get(i.name)?.ok);
+    const ordered = choiceOrder(infos);
+    const found = headerRow ? ordered[0] : ordered.find((i) => tables.get(i.name)?.ok);
     if (found) {
       chosenNames = [found.name];
-      return null;
+      return tables.has(found.name) ? null : found.name;
     }
     return ordered.find((i) => !tables.has(i.name))?.name ?? null;
   });
   if (!chosenNames.length) {
-    const reasons = entry.infos.map((i) => {
-      const t = entry.tables.get(i.name);
-      return t && !t.ok ? `「${i.name}」${t.reason.replace(/^未找到可导入的表格：?/, '')}` : `「${i.name}」`;
-    });
-    throw new AppError('VALIDATION', `文件中没有找到可导入的会员名单（${reasons.join('；')}）`);
+    throw new AppError('VALIDATION', `文件中没有找到可导入的会员名单（${noTableReasons(entry.infos, entry.tables)}）`);
   }
   const chosen: SourceSheet[] = chosenNames.map((name) => {
-    const t = entry.tables.get(name) as TableDetection;
+    // The clerk's header row is detected afresh from the cached grid; the automatic detection stays cached.
+    const t = headerRow ? detectMemberTable(entry.grids.get(name) as SheetGrid, { headerRow }) : (entry.tables.get(name) as TableDetection);
     if (!t.ok) throw new AppError('VALIDATION', `工作表「${name}」${t.reason}`);
     return { name, table: t, signature: headerSignature(t.columns) };
   });

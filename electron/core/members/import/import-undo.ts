@@ -18,15 +18,14 @@ import type { DB } from '../../db/open';
 import { AppError } from '../../errors';
 import { nameGrams, searchIds } from '../members.prepare';
 import * as repo from '../members.repo';
-import * as importRepo from './import.repo';
+import { startJob } from '../../imports/jobs';
+import { defineTask } from '../../threads/task';
+import { runInThread } from '../../threads/run-in-thread';
+import { MEMBER_COLUMN_LABELS } from '../../../../shared/domain/member-fields';
+import * as importRepo from '../../imports/imports.repo';
+import * as groupsRepo from '../../groups/groups.repo';
+import * as membersImportRepo from './members-import.repo';
 
-const FIELD_LABELS: Record<string, string> = {
-  name: '姓名', gender: '性别', birth_date: '出生日期', ethnicity: '民族', native_place: '籍贯', id_type: '证件类型',
-  id_number: '证件号码', political_status: '政治面貌', education: '学历', degree: '学位', job_title: '职务',
-  professional_title: '职称', work_unit: '工作单位', department: '部门', staff_no: '工号', employment_status: '人员类别',
-  household_type: '户籍类型', household_place: '户籍所在地', phone: '手机号码', join_date: '入会时间', member_no: '会员证号',
-  group_id: '工会小组', is_migrant_worker: '是否农民工', monthly_wage_fen: '月工资', remarks: '备注',
-};
 
 /** The clerk's wall-clock time of an ISO instant (the PC's time zone), to the minute. */
 function localTime(iso: string): string {
@@ -40,11 +39,11 @@ interface Conflict {
   reason: string;
 }
 
-function findConflicts(db: DB, batchId: number, created: ReturnType<typeof repo.batchMembers>, changes: importRepo.ChangeRow[]): Conflict[] {
+function findConflicts(db: DB, batchId: number, created: ReturnType<typeof repo.batchMembers>, changes: membersImportRepo.ChangeRow[]): Conflict[] {
   const out: Conflict[] = [];
   const createdSet = new Set(created.map((m) => m.id));
-  const referenced = importRepo.referencedBatchMembers(db, batchId);
-  const otherEvents = importRepo.membersWithOtherEvents(db, batchId);
+  const referenced = membersImportRepo.referencedBatchMembers(db, batchId);
+  const otherEvents = membersImportRepo.membersWithOtherEvents(db, batchId);
   for (const m of created) {
     const id = m.id;
     if (referenced.has(id)) out.push({ name: m.name, reason: '已被其他记录（提案、代表、小组长等）引用' });
@@ -57,7 +56,7 @@ function findConflicts(db: DB, batchId: number, created: ReturnType<typeof repo.
     if (!m) continue;
     const after = JSON.parse(c.after_json) as Record<string, unknown>;
     const changed = Object.keys(after).filter((k) => (m as unknown as Record<string, unknown>)[k] !== after[k]);
-    const shownFields = changed.map((k) => FIELD_LABELS[k]).filter(Boolean);
+    const shownFields = changed.map((k) => MEMBER_COLUMN_LABELS[k]).filter(Boolean);
     if (changed.length) out.push({ name: m.name, reason: `导入后${shownFields.length ? `「${shownFields.join('、')}」` : '相关字段'}又被修改过` });
   }
   return out;
@@ -73,55 +72,99 @@ function refusal(conflicts: Conflict[]): AppError {
   );
 }
 
-export async function undoImport(ctx: AppContext, batchId: number): Promise<{ batchId: number; removed: number; restored: number; backup: string }> {
-  const check = () => {
-    const db = ctx.db;
-    const batch = importRepo.getBatch(db, batchId);
-    if (!batch || batch.kind !== 'members') throw new AppError('NOT_FOUND', `找不到编号为 ${batchId} 的会员导入记录`);
-    if (batch.undone_at) throw new AppError('CONFLICT', `这次导入已于 ${localTime(batch.undone_at)} 撤销过`);
-    const created = repo.batchMembers(db, batchId);
-    const changes = importRepo.listChanges(db, batchId);
-    const conflicts = findConflicts(db, batchId, created, changes);
-    if (conflicts.length) throw refusal(conflicts);
-    return { batch, created, changes };
-  };
-  check(); // refuse before taking a backup
-  const backup = (await ctx.backup('pre-undo-import')).name;
-  const db = ctx.db;
-  const now = ctx.clock();
-  const nowIso = now.toISOString();
-  const actor = ctx.actor();
-  return db.transaction(() => {
-    // Checked again inside the transaction: the backup yielded to the event loop.
-    const { batch, changes } = check();
-    const removed = repo.softDeleteBatchMembers(db, batchId, nowIso);
-    let restored = 0;
-    for (const c of changes) {
-      const row = repo.getMemberRow(db, c.member_id);
-      if (!row) continue;
-      const before = JSON.parse(c.before_json) as Record<string, unknown>;
-      const next = { ...row, ...before } as unknown as repo.WritableRow;
-      repo.updateMember(db, c.member_id, next, nowIso);
-      repo.writeSearchIndex(db, c.member_id, next.name, searchIds(next), nameGrams(next.name));
+type UndoResult = { batchId: number; removed: number; restored: number; backup: string };
+
+/** Why the batch cannot be undone, or what it holds; run before the backup and again inside the transaction. */
+function checkUndo(db: DB, batchId: number) {
+  const batch = importRepo.getBatch(db, batchId);
+  if (!batch || batch.kind !== 'members') throw new AppError('NOT_FOUND', `找不到编号为 ${batchId} 的会员导入记录`);
+  if (batch.undone_at) throw new AppError('CONFLICT', `这次导入已于 ${localTime(batch.undone_at)} 撤销过`);
+  const created = repo.batchMembers(db, batchId);
+  const changes = membersImportRepo.listChanges(db, batchId);
+  const conflicts = findConflicts(db, batchId, created, changes);
+  if (conflicts.length) throw refusal(conflicts);
+  return { batch, created, changes };
+}
+
+/**
+ * The 分工会 / 工会小组 the batch created go with it, unless something uses them by now (a member added by
+ * hand, a group under a branch): then they stay, and nothing is said — they are the clerk's now.
+ */
+function removeBatchUnits(db: DB, actor: string, now: Date, summaryJson: string): void {
+  const ids = (JSON.parse(summaryJson) as importRepo.BatchSummary).createdUnitIds ?? [];
+  // Groups before the branches they were created under (a branch with a group left is in use).
+  for (const id of [...ids].reverse()) {
+    const unit = groupsRepo.getUnit(db, id);
+    const use = unit ? groupsRepo.countUnitUse(db, id) : null;
+    if (!unit || !use || use.members || use.children) continue;
+    groupsRepo.softDeleteUnit(db, id, now.toISOString());
+    writeAudit(db, actor, now, { action: 'groups.remove', entity: 'union_unit', entityId: id, before: { name: unit.name, kind: unit.kind } });
+  }
+}
+
+/** The undo's one transaction, in the task thread: 100,000 members take seconds the window must not wait. */
+export const undoImportTask = defineTask<{ batchId: number; backup: string }, UndoResult>({
+  name: 'members.importUndo',
+  writes: true,
+  run: ({ db, now, actor, progress }, { batchId, backup }) => {
+    progress('正在撤销导入', 0, null);
+    const nowIso = now.toISOString();
+    return db.transaction(() => {
+      // Checked again inside the transaction: the backup yielded to the event loop.
+      const { batch, changes } = checkUndo(db, batchId);
+      const removed = repo.softDeleteBatchMembers(db, batchId, nowIso);
+      let restored = 0;
+      for (const c of changes) {
+        const row = repo.getMemberRow(db, c.member_id);
+        if (!row) continue;
+        const before = JSON.parse(c.before_json) as Record<string, unknown>;
+        const next = { ...row, ...before } as unknown as repo.WritableRow;
+        repo.updateMember(db, c.member_id, next, nowIso);
+        repo.writeSearchIndex(db, c.member_id, next.name, searchIds(next), nameGrams(next.name));
+        writeAudit(db, actor, now, {
+          action: 'members.importUndo.restore',
+          entity: 'member',
+          entityId: c.member_id,
+          before: JSON.parse(c.after_json) as unknown,
+          after: before,
+        });
+        restored++;
+      }
+      membersImportRepo.deleteBatchEvents(db, batchId);
+      removeBatchUnits(db, actor, now, batch.summary_json);
+      importRepo.markUndone(db, batchId, nowIso);
       writeAudit(db, actor, now, {
-        action: 'members.importUndo.restore',
-        entity: 'member',
-        entityId: c.member_id,
-        before: JSON.parse(c.after_json) as unknown,
-        after: before,
+        action: 'imports.undo',
+        entity: 'import_batch',
+        entityId: batchId,
+        before: { fileName: batch.file_name, createdAt: batch.created_at },
+        // The removed members: this batch's, deleted at this entry's time.
+        after: { removed, restored, backup, removedMembers: { importBatchId: batchId, deletedAt: nowIso } },
       });
-      restored++;
-    }
-    importRepo.deleteBatchEvents(db, batchId);
-    importRepo.markUndone(db, batchId, nowIso);
-    writeAudit(db, actor, now, {
-      action: 'imports.undo',
-      entity: 'import_batch',
-      entityId: batchId,
-      before: { fileName: batch.file_name, createdAt: batch.created_at },
-      // The removed members: this batch's, deleted at this entry's time.
-      after: { removed, restored, backup, removedMembers: { importBatchId: batchId, deletedAt: nowIso } },
-    });
-    return { batchId, removed, restored, backup };
-  })();
+      return { batchId, removed, restored, backup };
+    })();
+  },
+});
+
+/** The refusal check alone, read-only: for a large batch it reads every member the batch touched. */
+export const checkUndoTask = defineTask<{ batchId: number }, null>({
+  name: 'members.importUndoCheck',
+  writes: false,
+  run: ({ db }, { batchId }) => {
+    checkUndo(db, batchId);
+    return null;
+  },
+});
+
+export async function undoImport(ctx: AppContext, batchId: number): Promise<UndoResult> {
+  const job = startJob(ctx, undefined);
+  try {
+    // Refused before a backup is taken; both the check and the undo run off the main thread.
+    job.progress('正在检查能否撤销', 0, null, true);
+    await runInThread(ctx, job, checkUndoTask, { batchId });
+    const backup = (await ctx.backup('pre-undo-import')).name;
+    return await runInThread(ctx, job, undoImportTask, { batchId, backup });
+  } finally {
+    job.end();
+  }
 }

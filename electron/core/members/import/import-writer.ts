@@ -15,7 +15,11 @@ import { AppError, isBusy } from '../../errors';
 import { BulkMemberWriter } from '../members.bulk';
 import type { WritableRow } from '../members.repo';
 import { updatePrepared } from '../members.service';
-import * as importRepo from './import.repo';
+import * as importRepo from '../../imports/imports.repo';
+import * as membersImportRepo from './members-import.repo';
+import { beginImmediate, commitTransaction, rollbackTransaction } from '../../db/session';
+import { findUnitByName, insertUnit, updateUnit } from '../../groups/groups.repo';
+import type { NewUnit } from './import-units';
 
 export interface WriterStart {
   dbPath: string;
@@ -41,6 +45,10 @@ export interface WriterFinish {
   /** The clerk's mapping for this header: saved, or (empty overrides) forgotten; null = leave as it is. */
   mapping: { signature: string; headers: string[]; overrides: Record<string, string | null> } | null;
   counts: Record<string, unknown>;
+  /** The skipped and warned rows, for 下载问题行 from 导入记录; null when there are none. */
+  issues: importRepo.IssueSheet | null;
+  /** The names the created units end with (the spelling most rows use; see UnitResolver). */
+  unitNames: { tempId: number; name: string }[];
 }
 
 // A worker may wait for another import's lock (the busy timeout); the main thread must not.
@@ -56,6 +64,10 @@ export class ImportWriter {
   /** Bulk load: the dropped indexes' CREATE statements, and the updates held until they are rebuilt. */
   private readonly dropped: string[] = [];
   private readonly heldUpdates: Extract<WriterRow, { kind: 'update' }>[] = [];
+  /** Units created by this import: placeholder id (negative, from the plan) → real id. */
+  private readonly unitIds = new Map<number, number>();
+  /** The units this import inserted (an undo removes those nothing else uses by then). */
+  private readonly createdUnits: { id: number; tempId: number; kind: string; name: string; parent: number | null }[] = [];
 
   constructor(
     private readonly start: WriterStart,
@@ -73,7 +85,7 @@ export class ImportWriter {
       // end instead (checkForeignKeys), and the grams' members are the rows it has just inserted. The pragma
       // only takes effect outside a transaction.
       if (start.bulk) this.db.pragma('foreign_keys = OFF');
-      this.db.exec('BEGIN IMMEDIATE');
+      beginImmediate(this.db);
       this.batchId = importRepo.insertBatch(this.db, { kind: 'members', fileName: start.fileName, sheet: start.sheet, at: start.nowIso, actor: start.actor, summary: start.summary });
       this.creator = new BulkMemberWriter({ db: this.db, actor: start.actor, now: this.now, batchId: this.batchId }, { sortGrams: !!start.bulk });
       if (start.bulk) this.dropIndexes();
@@ -83,8 +95,52 @@ export class ImportWriter {
     }
   }
 
-  rows(rows: WriterRow[]): void {
+  /**
+   * Units the file names that did not exist, created in this transaction before the first row that names
+   * them; a name that appeared meanwhile (another window) is used, not duplicated. Their audit entries are
+   * written at the end, under the names they end with (namedUnits).
+   */
+  private createUnits(units: readonly NewUnit[]): void {
+    const at = this.start.nowIso;
+    for (const u of units) {
+      const parent = u.parentId === null ? null : (this.realGroup(u.parentId) as number);
+      const existing = findUnitByName(this.db, parent, u.name);
+      const id = existing ? existing.id : insertUnit(this.db, { parent_id: parent, kind: u.kind, name: u.name, leader_member_id: null }, at);
+      this.unitIds.set(u.tempId, id);
+      if (!existing) this.createdUnits.push({ id, tempId: u.tempId, kind: u.kind, name: u.name, parent });
+    }
+  }
+
+  /** Each created unit under the spelling most rows use (第一小组 over the odd 第1小组 seen first), audited. */
+  private namedUnits(names: readonly { tempId: number; name: string }[]): void {
+    const finalOf = new Map(names.map((n) => [n.tempId, n.name]));
+    for (const u of this.createdUnits) {
+      const name = finalOf.get(u.tempId) ?? u.name;
+      if (name !== u.name && !findUnitByName(this.db, u.parent, name)) updateUnit(this.db, u.id, name, null, this.start.nowIso);
+      else if (name !== u.name) continue;
+      writeAudit(this.db, this.start.actor, this.now, {
+        action: 'groups.create',
+        entity: 'union_unit',
+        entityId: u.id,
+        after: { parentId: u.parent, kind: u.kind, name, importBatchId: this.batchId },
+      });
+    }
+  }
+
+  private realGroup(id: unknown): unknown {
+    if (typeof id !== 'number' || id >= 0) return id;
+    const real = this.unitIds.get(id);
+    if (real === undefined) throw new Error(`导入的组织占位编号 ${id} 没有对应的组织`);
+    return real;
+  }
+
+  rows(rows: WriterRow[], units: readonly NewUnit[] = []): void {
+    if (units.length) this.createUnits(units);
     for (const r of rows) {
+      if (this.unitIds.size && typeof r.row.group_id === 'number' && r.row.group_id < 0) {
+        r.row.group_id = this.realGroup(r.row.group_id) as number;
+        if (r.kind === 'update' && 'group_id' in r.after) r.after.group_id = this.realGroup(r.after.group_id);
+      }
       if (this.written === this.start.failAtRow) throw new Error('injected failure');
       this.beforeWrite?.(this.written);
       if (r.kind === 'create') this.creator.insert({ row: r.row, warnings: [], issues: [] });
@@ -97,7 +153,7 @@ export class ImportWriter {
   private update(r: Extract<WriterRow, { kind: 'update' }>): void {
     const scope = { db: this.db, actor: this.start.actor, now: this.now, batchId: this.batchId };
     updatePrepared(scope, r.id, { row: r.row, warnings: [], issues: [] }, '导入花名册');
-    importRepo.insertChange(this.db, this.batchId, r.id, r.before, r.after);
+    membersImportRepo.insertChange(this.db, this.batchId, r.id, r.before, r.after);
   }
 
   /**
@@ -132,23 +188,22 @@ export class ImportWriter {
     if (this.dropped.length) this.rebuildIndexes();
     this.creator.finish();
     if (this.start.bulk) this.checkForeignKeys();
-    importRepo.setBatchSummary(this.db, this.batchId, f.summary);
-    if (f.mapping) {
-      if (Object.keys(f.mapping.overrides).length) {
-        importRepo.saveMapping(this.db, 'members', f.mapping.signature, f.mapping.headers, f.mapping.overrides, this.start.nowIso);
-      } else importRepo.deleteMapping(this.db, 'members', f.mapping.signature);
-    }
+    this.namedUnits(f.unitNames ?? []);
+    const createdUnitIds = this.createdUnits.map((u) => u.id);
+    importRepo.setBatchSummary(this.db, this.batchId, createdUnitIds.length ? { ...f.summary, createdUnitIds } : f.summary);
+    if (f.issues) importRepo.setBatchIssues(this.db, this.batchId, f.issues);
+    if (f.mapping) importRepo.rememberMapping(this.db, 'members', f.mapping.signature, f.mapping.headers, f.mapping.overrides, this.start.nowIso);
     writeAudit(this.db, this.start.actor, this.now, { action: 'imports.commit', entity: 'import_batch', entityId: this.batchId, after: { fileName: this.start.fileName, ...f.counts } });
     // SQLite's light maintenance after a bulk write, here while the lock is held (on the main connection it
     // could meet the next import's writer).
     this.db.pragma('optimize');
-    this.db.exec('COMMIT');
+    commitTransaction(this.db);
     this.close();
   }
 
   abort(): void {
     try {
-      if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (this.db.open && this.db.inTransaction) rollbackTransaction(this.db);
     } finally {
       this.close();
     }

@@ -16,7 +16,7 @@ parentPort?.on('message', (m: WriterRequest) => {
       writer = new ImportWriter(m.start as WriterStart);
       reply({ type: 'begun', batchId: writer.batchId });
     } else if (m.type === 'rows') {
-      writer?.rows(m.rows as WriterRow[]);
+      writer?.rows(m.rows as WriterRow[], m.units ?? []);
       reply({ type: 'written', count: writer?.count ?? 0 });
     } else if (m.type === 'finish') {
       writer?.finish(m.finish as WriterFinish);

@@ -1,12 +1,33 @@
 import type { ImportBatch } from '../../../../shared/contract/imports';
 import type { AppContext } from '../../context';
 import type { Handlers } from '../../router';
-import * as importRepo from './import.repo';
+import * as importRepo from '../../imports/imports.repo';
 import { commitImport, listImportSheets, previewImport } from './import-commit';
-import { cancelJob } from './import-jobs';
+import { cancelJob } from '../../imports/jobs';
 import { undoImport } from './import-undo';
+import { AppError } from '../../errors';
+import { issuesFile } from '../../imports/issues-workbook';
 
-type ImportChannels = 'imports.sheets' | 'imports.preview' | 'imports.commit' | 'imports.cancel' | 'imports.batches' | 'imports.undo';
+type ImportChannels =
+  | 'members.importSheets'
+  | 'members.importPreview'
+  | 'members.importCommit'
+  | 'members.importCancel'
+  | 'members.importBatches'
+  | 'members.importIssuesFile'
+  | 'members.importUndo';
+
+/** Skipped rows listed per batch in 导入记录 (all of them are in 下载问题行). */
+const LISTED_SKIPPED = 200;
+
+/** 导入记录 → 下载问题行: the rows kept at commit time, written to a fresh workbook. */
+async function batchIssuesFile(ctx: AppContext, batchId: number) {
+  const b = importRepo.getBatch(ctx.db, batchId);
+  if (!b || b.kind !== 'members') throw new AppError('NOT_FOUND', `没有批次号为 ${batchId} 的花名册导入。`);
+  const issues = importRepo.getBatchIssues(ctx.db, batchId);
+  if (!issues) throw new AppError('NOT_FOUND', '这一批没有跳过或需要核对的行（或导入于保存问题行之前），没有可下载的问题行。');
+  return issuesFile(ctx, b.file_name, issues);
+}
 
 export function listImportBatches(ctx: AppContext): ImportBatch[] {
   return importRepo.listBatches(ctx.db, 'members').map((b) => {
@@ -22,15 +43,21 @@ export function listImportBatches(ctx: AppContext): ImportBatch[] {
       unchanged: s.unchanged ?? 0,
       skipped: s.skipped ?? 0,
       undoneAt: b.undone_at,
+      rowsRead: s.rowsRead ?? 0,
+      skippedRows: (s.skippedRows ?? []).slice(0, LISTED_SKIPPED),
+      skippedRowsMore: Math.max(0, (s.skippedRows ?? []).length - LISTED_SKIPPED),
+      issueRows: s.issueRows ?? 0,
+      createdUnits: s.createdUnits ?? [],
     };
   });
 }
 
 export const importsHandlers: Pick<Handlers<AppContext>, ImportChannels> = {
-  'imports.sheets': ({ token, jobId }, ctx) => listImportSheets(ctx, token, jobId),
-  'imports.preview': (input, ctx) => previewImport(ctx, input),
-  'imports.commit': (input, ctx) => commitImport(ctx, input),
-  'imports.cancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
-  'imports.batches': (_i, ctx) => listImportBatches(ctx),
-  'imports.undo': ({ batchId }, ctx) => undoImport(ctx, batchId),
+  'members.importSheets': ({ token, jobId }, ctx) => listImportSheets(ctx, token, jobId),
+  'members.importPreview': (input, ctx) => previewImport(ctx, input),
+  'members.importCommit': (input, ctx) => commitImport(ctx, input),
+  'members.importCancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
+  'members.importBatches': (_i, ctx) => listImportBatches(ctx),
+  'members.importIssuesFile': ({ batchId }, ctx) => batchIssuesFile(ctx, batchId),
+  'members.importUndo': ({ batchId }, ctx) => undoImport(ctx, batchId),
 };

@@ -10,10 +10,11 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors';
 import type { ErrorCode } from '../../../../shared/error-codes';
 import { ImportWriter, errorData, type WriterFinish, type WriterRow, type WriterStart } from './import-writer';
+import type { NewUnit } from './import-units';
 
 export type WriterRequest =
   | { type: 'begin'; start: WriterStart }
-  | { type: 'rows'; rows: WriterRow[] }
+  | { type: 'rows'; rows: WriterRow[]; units: NewUnit[] }
   | { type: 'finish'; finish: WriterFinish }
   | { type: 'abort' };
 
@@ -33,7 +34,7 @@ export interface WriterClient {
    * Queued; resolves at once unless more than a few chunks wait to be written (so the planning does not run
    * far ahead and pile rows up in memory). A failure is answered by finish.
    */
-  rows(rows: WriterRow[]): Promise<void>;
+  rows(rows: WriterRow[], units?: NewUnit[]): Promise<void>;
   finish(f: WriterFinish): Promise<void>;
   abort(): Promise<void>;
 }
@@ -87,10 +88,10 @@ function startInProcess(start: WriterStart, opts: WriterOptions): WriterClient {
   return {
     batchId: w.batchId,
     threaded: false,
-    async rows(rows) {
+    async rows(rows, units = []) {
       if (failed) return;
       try {
-        w.rows(rows);
+        w.rows(rows, units);
         opts.onWritten?.(w.count);
       } catch (e) {
         failed = e;
@@ -145,9 +146,9 @@ async function startThreaded(script: string, start: WriterStart, opts: WriterOpt
   return {
     batchId: begun.batchId,
     threaded: true,
-    async rows(rows) {
+    async rows(rows, units = []) {
       if (failed) return;
-      inFlight.push(ask({ type: 'rows', rows }));
+      inFlight.push(ask({ type: 'rows', rows, units }));
       while (inFlight.length > MAX_IN_FLIGHT) await settle();
     },
     async finish(f) {

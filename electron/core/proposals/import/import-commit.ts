@@ -13,17 +13,18 @@ import { todayIso } from '../../../../shared/domain/dates';
 import { writeAudit } from '../../audit';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
-import * as importRepo from '../../members/import/import.repo';
-import { startJob, type Job } from '../../members/import/import-jobs';
+import * as importRepo from '../../imports/imports.repo';
+import { startJob, type Job } from '../../imports/jobs';
 import { undoProposalBatchIn } from '../proposals.batch';
 import { registerIn } from '../proposals.service';
 import { actIn } from '../proposals.workflow';
 import { requireSession } from '../sessions.service';
-import type { WriteScope } from '../write-scope';
+import type { WriteScope } from '../../imports/write-scope';
 import { ImportLookups } from './import-lookups';
 import { buildPreview, countsOf, MAPPING_KIND, rememberMapping, resolveMapping } from './import-report';
 import { RowPlanner, type PlannedRow } from './import-rows';
 import { forgetProposalSource, readProposalSheet } from './import-source';
+import * as proposalsRepo from '../proposals.repo';
 
 export type ProposalImportInput = Omit<ProposalImportOptions, 'replayHistory'> & { replayHistory?: boolean | undefined };
 
@@ -168,7 +169,7 @@ function writeBatch(ctx: AppContext, a: Analysis, sessionId: number, job: Job, h
           break;
         }
       }
-      const row = db.prepare('SELECT kind, serial FROM proposals WHERE id = ?').get(id) as { kind: 'proposal' | 'opinion'; serial: number };
+      const row = proposalsRepo.kindAndSerial(db, id);
       a.planned[i] = { ...p, number: a.look.numberOf(row.kind, row.serial), stepLabels: done, steps: p.steps.slice(0, done.length) };
       if ((i + 1) % 200 === 0) job.progress('正在登记提案', i + 1, total);
     });

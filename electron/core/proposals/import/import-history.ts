@@ -21,7 +21,7 @@ import {
   type WorkflowEvent,
 } from '../../../../shared/domain/proposal-workflow';
 import { stripAllSpaces, toHalfWidth } from '../../../../shared/domain/text';
-import type { ProposalFieldKey } from '../../spreadsheet/proposal-columns';
+import type { ProposalFieldKey } from './proposal-columns';
 import type { UnitInfo } from './import-lookups';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'proposalId'> : never;

@@ -11,6 +11,8 @@ import { getProposalConfig } from '../proposals.config';
 import { numberOf } from '../proposals.mapper';
 import type { ProposalConfig } from '../../../../shared/contract/proposals';
 import { listReps, listUnits, type SessionRow } from '../sessions.repo';
+import { liveMemberNames } from '../../members/members.repo';
+import * as proposalsRepo from '../proposals.repo';
 
 /** Names, categories and units compare without spaces and full-width forms: 张 三 = 张三, 教务处 = 教务处. */
 export const nameKey = (s: string): string => stripAllSpaces(toHalfWidth(s)).toLowerCase();
@@ -64,12 +66,10 @@ export class ImportLookups {
       const k = nameKey(r.name);
       this.reps.set(k, [...(this.reps.get(k) ?? []), info]);
     }
-    const rows = db
-      .prepare('SELECT kind, serial, title, proposer_member_id FROM proposals WHERE session_id = ? ORDER BY kind, serial')
-      .all(session.id) as { kind: 'proposal' | 'opinion'; serial: number; title: string; proposer_member_id: number }[];
+    const rows = proposalsRepo.sessionTitles(db, session.id);
     for (const r of rows) this.existing.set(`${r.proposer_member_id}|${titleKey(r.title)}`, this.numberOf(r.kind, r.serial));
     const next = (kind: string) =>
-      (db.prepare('SELECT coalesce(max(serial), 0) + 1 AS n FROM proposals WHERE session_id = ? AND kind = ?').get(session.id, kind) as { n: number }).n;
+      proposalsRepo.nextSerial(db, session.id, kind);
     this.serials = { proposal: next('proposal'), opinion: next('opinion') };
   }
 
@@ -91,13 +91,7 @@ export class ImportLookups {
   membersNamed(name: string): MemberInfo[] {
     if (!this.members) {
       this.members = new Map();
-      const rows = this.db.prepare('SELECT id, name, status, department, member_no FROM members WHERE deleted_at IS NULL').all() as {
-        id: number;
-        name: string;
-        status: MemberStatus;
-        department: string | null;
-        member_no: string | null;
-      }[];
+      const rows = liveMemberNames(this.db) as { id: number; name: string; status: MemberStatus; department: string | null; member_no: string | null }[];
       for (const r of rows) {
         const k = nameKey(r.name);
         const info = { id: r.id, name: r.name, status: r.status, detail: detailOf(r.department, r.member_no) };

@@ -1,10 +1,9 @@
 /** The mapping in force and the preview/result document of a proposal register import. */
-import type { ImportColumn, ImportIssue } from '../../../../shared/contract/imports';
+import type { ImportColumn } from '../../../../shared/contract/imports';
 import type { ProposalImportCounts, ProposalImportPreview, ProposalPreviewRow } from '../../../../shared/contract/proposal-imports';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
-import * as importRepo from '../../members/import/import.repo';
-import { columnLetter } from '../../spreadsheet/detect';
+import * as importRepo from '../../imports/imports.repo';
 import {
   HISTORY_FIELDS,
   mapProposalColumns,
@@ -12,16 +11,14 @@ import {
   PROPOSAL_IMPORT_FIELDS,
   type ProposalFieldKey,
   type ProposalMapping,
-} from '../../spreadsheet/proposal-columns';
+} from './proposal-columns';
 import type { ImportLookups } from './import-lookups';
 import type { Fixes, PlannedRow } from './import-rows';
 import type { ProposalSource } from './import-source';
+import { importColumn, listedIssues, MAX_LISTED_ISSUES, PREVIEW_FIRST_ROWS, PREVIEW_MAX_ROWS, previewRows } from '../../imports/report';
 
 export const MAPPING_KIND = 'proposals';
-/** Rows shown from the top of the file, then rows with findings, up to the total. */
-export const PREVIEW_FIRST_ROWS = 50;
-export const PREVIEW_MAX_ROWS = 400;
-export const MAX_LISTED_ISSUES = 5000;
+export { MAX_LISTED_ISSUES, PREVIEW_FIRST_ROWS, PREVIEW_MAX_ROWS };
 
 export interface ResolvedMapping {
   mapping: ProposalMapping;
@@ -59,11 +56,8 @@ export function resolveMapping(ctx: AppContext, source: ProposalSource, given: R
 
 export function rememberMapping(ctx: AppContext, source: ProposalSource, m: ResolvedMapping): void {
   if (!m.explicit) return;
-  if (!Object.keys(m.overrides).length) importRepo.deleteMapping(ctx.db, MAPPING_KIND, source.signature);
-  else {
-    const headers = source.table.columns.map((c) => c.header);
-    importRepo.saveMapping(ctx.db, MAPPING_KIND, source.signature, headers, m.overrides, ctx.clock().toISOString());
-  }
+  const headers = source.table.columns.map((c) => c.header);
+  importRepo.rememberMapping(ctx.db, MAPPING_KIND, source.signature, headers, m.overrides, ctx.clock().toISOString());
 }
 
 function columnsOf(m: ProposalMapping, replay: boolean): ImportColumn[] {
@@ -72,16 +66,7 @@ function columnsOf(m: ProposalMapping, replay: boolean): ImportColumn[] {
     if (c.note) hints.push(c.note);
     if (c.field && c.confidence > 0 && c.confidence < 1 && !c.userChosen) hints.push('按相近的列名推断，请核对');
     if (c.field && !replay && HISTORY_FIELDS.includes(c.field)) hints.push('未选择补记办理过程，此列不读取');
-    return {
-      index: c.index,
-      letter: columnLetter(c.index),
-      header: c.header,
-      field: c.field,
-      fieldLabel: c.field ? PROPOSAL_FIELD_LABELS[c.field] : null,
-      confidence: c.confidence,
-      userChosen: !!c.userChosen,
-      hint: hints.length ? hints.join('；') : null,
-    };
+    return importColumn(c, c.field ? PROPOSAL_FIELD_LABELS[c.field] : null, hints.length ? hints.join('；') : null);
   });
 }
 
@@ -128,24 +113,8 @@ export function buildPreview(
   replay: boolean,
 ): ProposalImportPreview {
   const m = resolved.mapping;
-  const rows: ProposalPreviewRow[] = [];
-  for (const p of planned) {
-    if (rows.length >= PREVIEW_MAX_ROWS) break;
-    if (rows.length < PREVIEW_FIRST_ROWS || p.errors.length || p.warnings.length) rows.push(previewRow(p, m));
-  }
-  const errors: ImportIssue[] = [];
-  const warnings: ImportIssue[] = [];
-  let more = 0;
-  for (const p of planned) {
-    for (const e of p.errors) {
-      if (errors.length < MAX_LISTED_ISSUES) errors.push(e);
-      else more++;
-    }
-    for (const w of p.warnings) {
-      if (warnings.length < MAX_LISTED_ISSUES) warnings.push(w);
-      else more++;
-    }
-  }
+  const rows: ProposalPreviewRow[] = previewRows(planned, (p) => p, (p) => previewRow(p, m));
+  const { errors, warnings, more } = listedIssues(planned, (p) => p);
   const blockers = m.missingRequired.map(
     (f) => `没有对应「${PROPOSAL_FIELD_LABELS[f]}」的列：请在“核对表头与列对应”中为${PROPOSAL_FIELD_LABELS[f]}所在的列选择「${PROPOSAL_FIELD_LABELS[f]}」`,
   );

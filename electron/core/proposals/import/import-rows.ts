@@ -13,7 +13,7 @@ import type { ProposalFields } from '../../../../shared/contract/proposals';
 import { parseClerkDate } from '../../../../shared/domain/dates';
 import { normalizeSpaces } from '../../../../shared/domain/text';
 import { columnLetter, type DetectedRecord } from '../../spreadsheet/detect';
-import { splitNames, type ProposalFieldKey, type ProposalMapping } from '../../spreadsheet/proposal-columns';
+import { splitNames, type ProposalFieldKey, type ProposalMapping } from './proposal-columns';
 import type { Cell } from '../../spreadsheet/types';
 import { unprotectCellText } from '../../spreadsheet/safe-cell';
 import { cellAsText } from '../../spreadsheet/values';

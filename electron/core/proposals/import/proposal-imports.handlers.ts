@@ -1,13 +1,13 @@
 import type { ProposalImportBatch } from '../../../../shared/contract/proposal-imports';
 import type { AppContext } from '../../context';
-import * as importRepo from '../../members/import/import.repo';
-import { startJob } from '../../members/import/import-jobs';
+import * as importRepo from '../../imports/imports.repo';
+import { cancelJob, startJob } from '../../imports/jobs';
 import type { Handlers } from '../../router';
 import { commitProposalImport, previewProposalImport, undoProposalImport } from './import-commit';
 import { MAPPING_KIND } from './import-report';
 import { listProposalSheets } from './import-source';
 
-type Channels = 'proposals.importSheets' | 'proposals.importPreview' | 'proposals.importCommit' | 'proposals.importBatches' | 'proposals.importUndo';
+type Channels = 'proposals.importSheets' | 'proposals.importPreview' | 'proposals.importCommit' | 'proposals.importCancel' | 'proposals.importBatches' | 'proposals.importUndo';
 
 /** Newest first; the summary written at commit says which session a batch went into. */
 export function listProposalImportBatches(ctx: AppContext, sessionId?: number): ProposalImportBatch[] {
@@ -42,6 +42,7 @@ export const proposalImportsHandlers: Pick<Handlers<AppContext>, Channels> = {
   },
   'proposals.importPreview': (input, ctx) => previewProposalImport(ctx, input),
   'proposals.importCommit': (input, ctx) => commitProposalImport(ctx, input),
+  'proposals.importCancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
   'proposals.importBatches': ({ sessionId }, ctx) => listProposalImportBatches(ctx, sessionId),
   'proposals.importUndo': ({ batchId }, ctx) => undoProposalImport(ctx, batchId),
 };

@@ -1,6 +1,6 @@
 import { Button, Popconfirm, Space, Table } from 'antd';
 import type { BackupInfo } from '../../../../shared/contract';
-import { BACKUP_REASON_LABELS } from '../../../../shared/domain/labels';
+import { backupReasonLabel } from '../../../../shared/domain/labels';
 import { formatBytes, formatDateTime } from '../../format';
 
 interface Props {
@@ -27,7 +27,7 @@ export function BackupTable({ list, busy, onRestore, onExport, warning = RESTORE
       data-testid="backup-table"
       columns={[
         { title: '备份时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v), width: 180 },
-        { title: '类型', dataIndex: 'reason', render: (v: string) => BACKUP_REASON_LABELS[v] ?? v, width: 120 },
+        { title: '类型', dataIndex: 'reason', render: (v: string) => backupReasonLabel(v), width: 120 },
         { title: '大小', dataIndex: 'sizeBytes', render: (v: number) => formatBytes(v), width: 100, align: 'right' },
         {
           title: '操作',

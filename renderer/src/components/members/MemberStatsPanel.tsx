@@ -1,8 +1,9 @@
-import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
+import { naturalCompare } from '../../../../shared/domain/natural-order';
+import { Card, Col, Empty, Row, Statistic, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { MemberStats } from '../../../../shared/contract';
-import { MEMBER_STATUSES, MEMBER_STATUS_LABELS } from '../../../../shared/domain/member-lifecycle';
+import { MEMBER_STATUSES, MEMBER_STATUS_LABELS, MEMBER_TOTAL_LABELS } from '../../../../shared/domain/member-lifecycle';
 import { api } from '../../api';
 import { EChart, type ChartOption } from '../charts/EChart';
 import { reportError } from '../error-store';
@@ -16,8 +17,11 @@ const MAX_GROUPS = 15;
 function groupOption(s: MemberStats): ChartOption {
   const top = s.byGroup.slice(0, MAX_GROUPS);
   const rest = s.byGroup.slice(MAX_GROUPS).reduce((n, g) => n + g.count, 0);
-  const rows = rest ? [...top, { groupId: null, name: `其他 ${s.byGroup.length - MAX_GROUPS} 个`, count: rest }] : top;
-  // Largest at the top of a horizontal bar chart: echarts draws the first category at the bottom.
+  // All groups fit: in the roster's own order (第一小组, 第二小组 …, 未分组 last); too many: the largest, then 其他.
+  const rows = rest
+    ? [...top, { groupId: null, name: `其他 ${s.byGroup.length - MAX_GROUPS} 个`, count: rest }]
+    : [...top].sort((a, b) => (a.groupId === null ? 1 : 0) - (b.groupId === null ? 1 : 0) || naturalCompare(a.name, b.name));
+  // First row at the top of a horizontal bar chart: echarts draws the first category at the bottom.
   const ordered = [...rows].reverse();
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -93,7 +97,7 @@ export function MemberStatsPanel({ revision }: { revision: number }) {
         </Col>
         <Col xs={12} md={6} xl={3}>
           <Card size="small">
-            <Statistic title="现有会员合计" value={stats?.total ?? '…'} data-testid="stat-total" />
+            <Statistic title={<Tooltip title={MEMBER_TOTAL_LABELS.currentNote}>{MEMBER_TOTAL_LABELS.current}</Tooltip>} value={stats?.total ?? '…'} data-testid="stat-total" />
           </Card>
         </Col>
       </Row>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { MemberListRow } from '../../../../shared/contract';
 import { MEMBER_SORT_FIELDS } from '../../../../shared/contract/members';
 import { MemberFlags, StatusTag } from './StatusTag';
+import { memberLabel } from '../../../../shared/domain/member-fields';
 
 type SortField = (typeof MEMBER_SORT_FIELDS)[number];
 
@@ -24,7 +25,7 @@ const text = (v: string | number | null | undefined) => (v == null || v === '' ?
 export const MEMBER_COLUMNS: MemberColumn[] = [
   {
     key: 'name',
-    title: '姓名',
+    title: memberLabel('name'),
     width: 150,
     sortField: 'name',
     initial: true,
@@ -36,27 +37,27 @@ export const MEMBER_COLUMNS: MemberColumn[] = [
       </>
     ),
   },
-  { key: 'gender', title: '性别', width: 60, initial: true, render: (r) => text(r.gender) },
+  { key: 'gender', title: memberLabel('gender'), width: 60, initial: true, render: (r) => text(r.gender) },
   { key: 'age', title: '年龄', width: 60, initial: true, render: (r) => text(r.age) },
-  { key: 'birthDate', title: '出生日期', width: 110, sortField: 'birthDate', initial: false, render: (r) => text(r.birthDate) },
+  { key: 'birthDate', title: memberLabel('birthDate'), width: 110, sortField: 'birthDate', initial: false, render: (r) => text(r.birthDate) },
   {
     key: 'idNumber',
-    title: '证件号码',
+    title: memberLabel('idNumber'),
     width: 180,
     initial: true,
     render: (r) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{text(r.idNumberMasked)}</span>,
   },
-  { key: 'memberNo', title: '会员证号', width: 120, sortField: 'memberNo', initial: true, render: (r) => text(r.memberNo) },
-  { key: 'staffNo', title: '工号', width: 90, initial: false, render: (r) => text(r.staffNo) },
-  { key: 'phone', title: '手机号码', width: 130, initial: true, render: (r) => text(r.phone) },
-  { key: 'group', title: '工会小组', width: 150, sortField: 'group', initial: true, render: (r) => text(r.group) },
-  { key: 'workUnit', title: '工作单位', width: 160, initial: false, render: (r) => text(r.workUnit) },
-  { key: 'department', title: '部门', width: 130, initial: false, render: (r) => text(r.department) },
-  { key: 'politicalStatus', title: '政治面貌', width: 110, initial: false, render: (r) => text(r.politicalStatus) },
-  { key: 'education', title: '学历', width: 100, initial: false, render: (r) => text(r.education) },
-  { key: 'jobTitle', title: '职务', width: 120, initial: false, render: (r) => text(r.jobTitle) },
-  { key: 'professionalTitle', title: '职称', width: 120, initial: false, render: (r) => text(r.professionalTitle) },
-  { key: 'joinDate', title: '入会时间', width: 110, sortField: 'joinDate', initial: true, render: (r) => text(r.joinDate) },
+  { key: 'memberNo', title: memberLabel('memberNo'), width: 120, sortField: 'memberNo', initial: true, render: (r) => text(r.memberNo) },
+  { key: 'staffNo', title: memberLabel('staffNo'), width: 90, initial: false, render: (r) => text(r.staffNo) },
+  { key: 'phone', title: memberLabel('phone'), width: 130, initial: true, render: (r) => text(r.phone) },
+  { key: 'group', title: memberLabel('group'), width: 150, sortField: 'group', initial: true, render: (r) => text(r.group) },
+  { key: 'workUnit', title: memberLabel('workUnit'), width: 160, initial: false, render: (r) => text(r.workUnit) },
+  { key: 'department', title: memberLabel('department'), width: 130, initial: false, render: (r) => text(r.department) },
+  { key: 'politicalStatus', title: memberLabel('politicalStatus'), width: 110, initial: false, render: (r) => text(r.politicalStatus) },
+  { key: 'education', title: memberLabel('education'), width: 100, initial: false, render: (r) => text(r.education) },
+  { key: 'jobTitle', title: memberLabel('jobTitle'), width: 120, initial: false, render: (r) => text(r.jobTitle) },
+  { key: 'professionalTitle', title: memberLabel('professionalTitle'), width: 120, initial: false, render: (r) => text(r.professionalTitle) },
+  { key: 'joinDate', title: memberLabel('joinDate'), width: 110, sortField: 'joinDate', initial: true, render: (r) => text(r.joinDate) },
   { key: 'status', title: '状态', width: 96, initial: true, render: (r) => <StatusTag status={r.status} /> },
 ];
 

@@ -1,4 +1,5 @@
 import type { MemberListRow, MemberQuery } from '../../../../shared/contract';
+import { MEMBER_TOTAL_CAP } from '../../../../shared/contract/members';
 import { api } from '../../api';
 
 export const PAGE_SIZE = 200;
@@ -15,7 +16,10 @@ type Listener = () => void;
  * filter or sort starts a new cache, and answers for an old one are dropped with it.
  */
 export class MemberPageCache {
+  /** Rows the table scrolls through: exact, or while `capped` what is known to exist plus one more page. */
   total: number | null = null;
+  /** A search with more than MEMBER_TOTAL_CAP hits, not counted further (see memberQuery.capTotal). */
+  capped = false;
   error: unknown = null;
   private readonly pages = new Map<number, MemberListRow[]>();
   private readonly inFlight = new Set<number>();
@@ -66,9 +70,9 @@ export class MemberPageCache {
   private async fetch(page: number): Promise<void> {
     this.inFlight.add(page);
     try {
-      const res = await api.call('members.list', { ...this.query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+      const res = await api.call('members.list', { ...this.query, offset: page * PAGE_SIZE, limit: PAGE_SIZE, capTotal: true });
       if (this.disposed) return;
-      this.total = res.total;
+      this.count(page, res);
       this.pages.set(page, res.rows);
       this.error = null;
       this.evict();
@@ -80,6 +84,26 @@ export class MemberPageCache {
     }
     this.emit();
     if (!this.error) this.pump();
+  }
+
+  /**
+   * An uncounted search grows as it is scrolled: a full page means at least one more row, a short one is the
+   * end, and then the total is exact.
+   */
+  private count(page: number, res: { total: number; totalCapped: boolean; rows: MemberListRow[] }): void {
+    if (!res.totalCapped) {
+      this.total = res.total;
+      this.capped = false;
+      return;
+    }
+    const seen = page * PAGE_SIZE + res.rows.length;
+    if (res.rows.length < PAGE_SIZE && (res.rows.length > 0 || page === 0)) {
+      this.total = seen;
+      this.capped = false;
+      return;
+    }
+    this.capped = true;
+    this.total = Math.max(this.total ?? 0, MEMBER_TOTAL_CAP + 1, res.rows.length === PAGE_SIZE ? seen + 1 : seen);
   }
 
   /** Drops the pages farthest from what is on screen once too many are held. */

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { UnionUnit } from '../../../../shared/contract';
+import { naturalCompare } from '../../../../shared/domain/natural-order';
 import { useChannel } from '../../api/use-channel';
 import { reportError } from '../error-store';
 
@@ -23,7 +24,7 @@ export function buildGroupTree(units: readonly UnionUnit[]): GroupTreeNode[] {
     (parent ? parent.children : roots).push(node);
   }
   const sort = (list: GroupTreeNode[]) => {
-    list.sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
+    list.sort((a, b) => naturalCompare(a.title, b.title));
     list.forEach((n) => sort(n.children));
   };
   sort(roots);

@@ -1,7 +1,6 @@
-import { CloseOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Result, Row, Select, Space, Spin, Tooltip, Typography, type FormInstance } from 'antd';
+import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Result, Row, Select, Spin, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { DisclosureDetail, DisclosureInput, UploadInfo } from '../../../../shared/contract';
 import { DISCLOSURE_FORMS, DISCLOSURE_SCOPES, DISCLOSURE_TIMINGS, type DisclosureScope, type DisclosureTiming } from '../../../../shared/domain/disclosure-labels';
@@ -9,11 +8,12 @@ import { DISCLOSURE_NAME } from '../../../../shared/domain/labels';
 import { api, errorMessage, isApiError } from '../../api';
 import { useChannel } from '../../api/use-channel';
 import { issuesToFields } from '../../components/form-errors';
-import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
+import { useShortcut } from '../../hooks/use-shortcut';
 import { useAppState } from '../../state/app-state';
 import { AttachmentList } from './AttachmentList';
 import { lastListAddress } from './disclosure-filter';
 import { scopeLabel, timingLabel } from './labels';
+import { FormHeader, FormProblem, useLeaveGuard } from '../../components/form';
 
 interface Values {
   title: string;
@@ -88,40 +88,21 @@ export function DisclosureFormPage() {
 
 function DisclosureForm({ original }: { original: DisclosureDetail | null }) {
   const navigate = useNavigate();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const { settings } = useAppState();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
   const [pending, setPending] = useState<UploadInfo[]>([]);
   const [removed, setRemoved] = useState<Set<number>>(new Set());
-  const confirming = useRef(false);
   const timing = Form.useWatch('timing', form);
 
   const dirty = () => form.isFieldsTouched() || pending.length > 0 || removed.size > 0;
-  const leave = (to: string) => {
-    if (confirming.current) return;
-    if (!dirty()) {
-      void navigate(to);
-      return;
-    }
-    confirming.current = true;
-    modal.confirm({
-      title: '放弃未保存的修改？',
-      content: '表单里有还没保存的内容（包括新添加的附件），离开后这些内容会丢失。',
-      okText: '放弃修改',
-      okButtonProps: { danger: true },
-      cancelText: '继续编辑',
-      onOk: () => void navigate(to),
-      afterClose: () => {
-        confirming.current = false;
-      },
-    });
-  };
+  const { leave, busy } = useLeaveGuard(dirty, '表单里有还没保存的内容（包括新添加的附件）');
   const cancel = () => leave(original ? `/disclosure/${original.id}` : lastListAddress());
 
   const save = async () => {
-    if (saving || confirming.current) return;
+    if (saving || busy()) return;
     setGeneral(null);
     try {
       await form.validateFields();
@@ -168,26 +149,14 @@ function DisclosureForm({ original }: { original: DisclosureDetail | null }) {
 
   return (
     <div data-testid="disclosure-form">
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 16, flexWrap: 'wrap' }}>
-        <Typography.Title level={4} style={{ margin: 0 }} data-testid="form-title">
-          {original ? `编辑：${original.regNo} ${original.title}` : `登记${area}事项`}
-        </Typography.Title>
-        {!original && <Typography.Text type="secondary">登记号保存时按公开日期的年度自动编排</Typography.Text>}
-        <div style={{ flex: 1 }} />
-        <Space>
-          <Tooltip title="取消（Esc）">
-            <Button icon={<CloseOutlined />} onClick={cancel}>
-              取消
-            </Button>
-          </Tooltip>
-          <Tooltip title={`保存（${keyLabel('ctrl+s')}）`}>
-            <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
-              保存
-            </Button>
-          </Tooltip>
-        </Space>
-      </div>
-      {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} data-testid="form-error" />}
+      <FormHeader
+        title={original ? `编辑：${original.regNo} ${original.title}` : `登记${area}事项`}
+        note={!original && <Typography.Text type="secondary">登记号保存时按公开日期的年度自动编排</Typography.Text>}
+        saving={saving}
+        onCancel={cancel}
+        onSave={() => void save()}
+      />
+      <FormProblem text={general} />
       <Form<Values> form={form} layout="vertical" aria-label="公开事项" initialValues={toValues(original, settings.disclosureCategories[0])} scrollToFirstError>
         <Card size="small" title="公开事项" style={{ marginBottom: 16 }}>
           <Row gutter={16}>

@@ -1,5 +1,5 @@
-import { PaperClipOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select, Space, Table, Tag, Tooltip, Typography, type InputRef, type TableColumnsType } from 'antd';
+import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Select, Space, Table, Tag, Tooltip, Typography, type InputRef, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DisclosureListRow } from '../../../../shared/contract';
@@ -10,6 +10,7 @@ import { useAppState } from '../../state/app-state';
 import { EMPTY_FILTER, filterFromParams, filterToParams, filterToQuery, periodText, rememberListAddress, type DisclosureFilter } from './disclosure-filter';
 import { scopeLabel, timingLabel } from './labels';
 import { PeriodPicker } from './PeriodPicker';
+import { ListSearch, ListToolbar } from '../../components/list';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -89,7 +90,7 @@ export function DisclosureListPage() {
 
   return (
     <div>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center', marginBottom: 12 }}>
+      <ListToolbar>
         <PeriodPicker allowAll value={filter.period} onChange={(period) => update({ period })} />
         <Select
           aria-label="类别"
@@ -111,30 +112,14 @@ export function DisclosureListPage() {
           onChange={(v?: string) => update({ form: v ?? '' })}
           options={forms.map((c) => ({ value: c, label: c }))}
         />
-        <Input
-          ref={searchRef}
-          aria-label="搜索公开事项"
-          data-testid="disclosure-search"
-          allowClear
-          prefix={<SearchOutlined style={{ color: '#999' }} />}
-          placeholder="公开事项、登记号、责任部门或内容"
-          suffix={
-            <Typography.Text type="secondary" keyboard style={{ fontSize: 12 }}>
-              {keyLabel('ctrl+f')}
-            </Typography.Text>
-          }
-          style={{ width: 300 }}
-          value={text}
-          maxLength={50}
-          onChange={(e) => setText(e.target.value)}
-        />
-        <div style={{ flex: 1 }} />
+        <ListSearch inputRef={searchRef} label="搜索公开事项" testId="disclosure-search" placeholder="公开事项、登记号、责任部门或内容" width={300} value={text} onChange={setText} />
+        <ListToolbar.Spacer />
         <Tooltip title={`登记公开事项（${keyLabel('ctrl+n')}）`}>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/disclosure/new')}>
             登记公开事项
           </Button>
         </Tooltip>
-      </div>
+      </ListToolbar>
       {list.problem && <Alert type="error" showIcon title={list.problem} style={{ marginBottom: 12 }} />}
       <Space style={{ marginBottom: 8 }}>
         <Typography.Text data-testid="disclosure-total">

@@ -1,5 +1,5 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Segmented, Space, Switch, Tooltip, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Segmented, Space, Switch, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { OpinionQuery } from '../../../../shared/contract';
@@ -9,6 +9,7 @@ import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
 import { useAppState } from '../../state/app-state';
 import { OpinionModal } from './OpinionModal';
 import { OpinionTable } from './OpinionTable';
+import { ListSearch, ListToolbar } from '../../components/list';
 
 type StatusFilter = OpinionStatus | 'all' | 'open';
 
@@ -48,7 +49,7 @@ export function OpinionsPage() {
 
   return (
     <div>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center', marginBottom: 12 }}>
+      <ListToolbar>
         <Segmented<StatusFilter>
           aria-label="状态"
           value={status}
@@ -63,23 +64,14 @@ export function OpinionsPage() {
           <Switch aria-label="只看逾期" checked={overdueOnly} onChange={(on) => set({ overdue: on ? '1' : null })} data-testid="overdue-only" />
           <Typography.Text>只看逾期</Typography.Text>
         </Space>
-        <Input
-          aria-label="搜索意见"
-          allowClear
-          prefix={<SearchOutlined style={{ color: '#999' }} />}
-          placeholder="意见内容、反映人、转交部门或答复"
-          style={{ width: 280 }}
-          maxLength={50}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        <div style={{ flex: 1 }} />
+        <ListSearch label="搜索意见" placeholder="意见内容、反映人、转交部门或答复" width={280} value={search} onChange={setSearch} />
+        <ListToolbar.Spacer />
         <Tooltip title={`登记意见（${keyLabel('ctrl+n')}）`}>
           <Button type="primary" icon={<PlusOutlined />} onClick={add}>
             登记意见
           </Button>
         </Tooltip>
-      </div>
+      </ListToolbar>
       {list.problem && <Alert type="error" showIcon title={list.problem} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="opinion-total">
         {list.data ? `共 ${list.data.total} 条` : '正在读取…'}　答复期限默认为收到后 {settings.opinionReplyDays} 个工作日，逾期未答复的标为红色。

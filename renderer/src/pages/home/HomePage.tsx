@@ -1,3 +1,4 @@
+import { MEMBER_TOTAL_LABELS } from '../../../../shared/domain/member-lifecycle';
 import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -7,6 +8,8 @@ import { reportError } from '../../components/error-store';
 import { MemberStatsPanel } from '../../components/members/MemberStatsPanel';
 import { OverdueProposalsCard } from '../proposals/OverdueProposalsCard';
 import { OverdueOpinionsCard } from '../disclosures/OverdueOpinionsCard';
+import { BirthdaysCard } from '../care/BirthdaysCard';
+import { PlansHomeCard } from '../plans/PlansHomeCard';
 import { formatDateTime } from '../../format';
 import { useAppState } from '../../state/app-state';
 
@@ -15,7 +18,7 @@ import { useAppState } from '../../state/app-state';
  * here; a count without a label (e.g. the settings rows) is an internal figure and not shown.
  */
 export const COUNT_LABELS: Record<string, string> = {
-  members: '会员',
+  members: MEMBER_TOTAL_LABELS.all,
   proposals: '提案',
   disclosures: '公开事项',
   opinions: '公开意见',
@@ -63,13 +66,19 @@ export function HomePage() {
         />
       )}
       <Row gutter={[16, 16]}>
-        {counts.map(([key, label]) => (
-          <Col key={key} xs={12} md={8} xl={6}>
-            <Card>
+        {counts.map(([key, label]) => {
+          const card = (
+            <Card hoverable={key === 'auditLog'}>
               <Statistic title={label} value={info?.counts[key] ?? 0} data-testid={`count-${key}`} />
             </Card>
-          </Col>
-        ))}
+          );
+          return (
+            <Col key={key} xs={12} md={8} xl={6}>
+              {/* The change-log count opens the log itself (#16). */}
+              {key === 'auditLog' ? <Link to="/audit" data-testid="open-audit-log">{card}</Link> : card}
+            </Col>
+          );
+        })}
         <Col xs={24} md={16} xl={12}>
           <Card>
             <Statistic
@@ -80,8 +89,10 @@ export function HomePage() {
           </Card>
         </Col>
       </Row>
+      <PlansHomeCard revision={revision} />
       <OverdueOpinionsCard revision={revision} />
       <OverdueProposalsCard revision={revision} />
+      <BirthdaysCard revision={revision} />
       <MemberStatsPanel revision={revision} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         程序版本 {info?.appVersion}，数据库结构版本 {info?.schemaVersion}。备份与恢复在「设置」中。

@@ -6,6 +6,7 @@ import { checkResidentId } from '../../../../shared/domain/id-number';
 import { ID_TYPE_LABELS } from '../../../../shared/domain/member-labels';
 import { formatDateTime } from '../../format';
 import { StatusTag } from '../../components/members/StatusTag';
+import { memberLabel } from '../../../../shared/domain/member-fields';
 
 const v = (x: string | number | null | undefined): ReactNode =>
   x == null || x === '' ? <Typography.Text type="secondary">—</Typography.Text> : x;
@@ -41,25 +42,25 @@ export function MemberDescriptions({ m }: { m: MemberDetail }) {
         title="基本信息"
         testId="section-basic"
         items={[
-          { key: 'name', label: '姓名', children: m.name },
-          { key: 'gender', label: '性别', children: v(m.gender) },
-          { key: 'birthDate', label: '出生日期', children: v(m.birthDate) },
+          { key: 'name', label: memberLabel('name'), children: m.name },
+          { key: 'gender', label: memberLabel('gender'), children: v(m.gender) },
+          { key: 'birthDate', label: memberLabel('birthDate'), children: v(m.birthDate) },
           { key: 'age', label: '年龄', children: m.age == null ? v(null) : `${m.age} 岁` },
-          { key: 'ethnicity', label: '民族', children: v(m.ethnicity) },
-          { key: 'nativePlace', label: '籍贯', children: v(m.nativePlace) },
-          { key: 'politicalStatus', label: '政治面貌', children: v(m.politicalStatus) },
-          { key: 'education', label: '学历', children: v(m.education) },
-          { key: 'degree', label: '学位', children: v(m.degree) },
+          { key: 'ethnicity', label: memberLabel('ethnicity'), children: v(m.ethnicity) },
+          { key: 'nativePlace', label: memberLabel('nativePlace'), children: v(m.nativePlace) },
+          { key: 'politicalStatus', label: memberLabel('politicalStatus'), children: v(m.politicalStatus) },
+          { key: 'education', label: memberLabel('education'), children: v(m.education) },
+          { key: 'degree', label: memberLabel('degree'), children: v(m.degree) },
         ]}
       />
       <Section
         title="证件与联系方式"
         testId="section-id"
         items={[
-          { key: 'idType', label: '证件类型', children: ID_TYPE_LABELS[m.idType ?? 'resident'] },
+          { key: 'idType', label: memberLabel('idType'), children: ID_TYPE_LABELS[m.idType ?? 'resident'] },
           {
             key: 'idNumber',
-            label: '证件号码',
+            label: memberLabel('idNumber'),
             span: 2,
             children: m.idNumber ? (
               <span data-testid="detail-id-number" style={{ fontVariantNumeric: 'tabular-nums', letterSpacing: 0.5 }}>
@@ -72,32 +73,32 @@ export function MemberDescriptions({ m }: { m: MemberDetail }) {
           ...(derived
             ? [{ key: 'derived', label: '由证件号得出', span: 3, children: <span data-testid="detail-derived">{derived}</span> }]
             : []),
-          { key: 'phone', label: '手机号码', children: v(m.phone) },
-          { key: 'householdType', label: '户籍类型', children: v(m.householdType) },
-          { key: 'householdPlace', label: '户籍所在地', children: v(m.householdPlace) },
+          { key: 'phone', label: memberLabel('phone'), children: v(m.phone) },
+          { key: 'householdType', label: memberLabel('householdType'), children: v(m.householdType) },
+          { key: 'householdPlace', label: memberLabel('householdPlace'), children: v(m.householdPlace) },
         ]}
       />
       <Section
         title="工作信息"
         testId="section-work"
         items={[
-          { key: 'workUnit', label: '工作单位', children: v(m.workUnit) },
-          { key: 'department', label: '部门', children: v(m.department) },
-          { key: 'staffNo', label: '工号', children: v(m.staffNo) },
-          { key: 'jobTitle', label: '职务', children: <span data-testid="detail-job-title">{v(m.jobTitle)}</span> },
-          { key: 'professionalTitle', label: '职称', children: v(m.professionalTitle) },
-          { key: 'employmentStatus', label: '人员类别', children: v(m.employmentStatus) },
-          { key: 'monthlyWage', label: '月工资', children: v(wage) },
-          { key: 'migrant', label: '是否农民工', children: m.isMigrantWorker == null ? v(null) : m.isMigrantWorker ? '是' : '否' },
+          { key: 'workUnit', label: memberLabel('workUnit'), children: v(m.workUnit) },
+          { key: 'department', label: memberLabel('department'), children: v(m.department) },
+          { key: 'staffNo', label: memberLabel('staffNo'), children: v(m.staffNo) },
+          { key: 'jobTitle', label: memberLabel('jobTitle'), children: <span data-testid="detail-job-title">{v(m.jobTitle)}</span> },
+          { key: 'professionalTitle', label: memberLabel('professionalTitle'), children: v(m.professionalTitle) },
+          { key: 'employmentStatus', label: memberLabel('employmentStatus'), children: v(m.employmentStatus) },
+          { key: 'monthlyWage', label: memberLabel('monthlyWage'), children: v(wage) },
+          { key: 'migrant', label: memberLabel('isMigrantWorker'), children: m.isMigrantWorker == null ? v(null) : m.isMigrantWorker ? '是' : '否' },
         ]}
       />
       <Section
         title="会籍信息"
         testId="section-membership"
         items={[
-          { key: 'memberNo', label: '会员证号', children: v(m.memberNo) },
-          { key: 'group', label: '工会小组', children: v(m.group) },
-          { key: 'joinDate', label: '入会时间', children: v(m.joinDate) },
+          { key: 'memberNo', label: memberLabel('memberNo'), children: v(m.memberNo) },
+          { key: 'group', label: memberLabel('group'), children: v(m.group) },
+          { key: 'joinDate', label: memberLabel('joinDate'), children: v(m.joinDate) },
           { key: 'status', label: '当前状态', children: <StatusTag status={m.status} /> },
           { key: 'createdAt', label: '登记于', children: formatDateTime(m.createdAt) },
           { key: 'updatedAt', label: '最后修改', children: formatDateTime(m.updatedAt) },

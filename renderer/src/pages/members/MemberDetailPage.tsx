@@ -13,6 +13,9 @@ import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
 import { allowedEventTypes, EventModal } from './EventModal';
 import { MemberDescriptions } from './MemberDescriptions';
 import { MemberTimeline } from './MemberTimeline';
+import { MemberCareCard } from '../care/MemberCareCard';
+import { MemberLedgerCard } from '../plans/MemberLedgerCard';
+import { RecordHistoryButton } from '../operators/RecordHistoryButton';
 import { MoveGroupModal } from './MoveGroupModal';
 import { lastListAddress } from './list-address';
 
@@ -76,6 +79,8 @@ export function MemberDetailPage() {
           <Card size="small" title="会籍变动记录" extra={<StatusTag status={member.status} />}>
             <MemberTimeline events={member.events} />
           </Card>
+          <MemberLedgerCard memberId={member.id} />
+          <MemberCareCard memberId={member.id} />
         </Col>
       </Row>
       <EventModal
@@ -130,6 +135,7 @@ function DetailHeader({ member, canChange, onDialog }: { member: MemberDetail; c
           <Button icon={<ApartmentOutlined />} onClick={() => onDialog('move')}>
             调整小组
           </Button>
+          <RecordHistoryButton entity="member" entityId={member.id} name={member.name} />
           <Tooltip title={`打印登记表（${keyLabel('ctrl+p')}）`}>
             <Button type="primary" icon={<PrinterOutlined />} onClick={() => onDialog('print')}>
               打印登记表

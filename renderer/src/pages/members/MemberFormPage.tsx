@@ -1,19 +1,19 @@
-import { CloseOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Result, Space, Spin, Tooltip, Typography, type FormInstance } from 'antd';
-import { useCallback, useRef, useState } from 'react';
+import { App, Button, Form, Result, Spin, type FormInstance } from 'antd';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { MemberDetail } from '../../../../shared/contract';
 import { api, errorMessage, isApiError } from '../../api';
 import { useChannel } from '../../api/use-channel';
 import { issuesToFields } from '../../components/form-errors';
 import { useGroupTree } from '../../components/members/use-group-tree';
-import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
+import { useShortcut } from '../../hooks/use-shortcut';
 import { useAppState } from '../../state/app-state';
 import { lastListAddress } from './list-address';
 import type { SavedState } from './MemberDetailPage';
 import { MemberFormSections } from './MemberFormSections';
 import { detailToValues, mapIssues, NEW_MEMBER_VALUES, valuesToArrival, valuesToInput, type MemberFormValues } from './member-form-values';
 import { useIdCheck } from './use-id-check';
+import { FormHeader, FormProblem, useLeaveGuard } from '../../components/form';
 
 const OVERLAYS = '.ant-select-dropdown, .ant-picker-dropdown, .ant-modal-wrap, .ant-popover';
 
@@ -52,13 +52,12 @@ export function MemberFormPage() {
 function MemberForm({ original }: { original: MemberDetail | null }) {
   const isNew = !original;
   const navigate = useNavigate();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
   const { settings } = useAppState();
   const { tree } = useGroupTree();
   const [form] = Form.useForm<MemberFormValues>();
   const [saving, setSaving] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
-  const confirming = useRef(false);
   const { state: idCheck, checkNow, showServerError } = useIdCheck(form, original?.id);
   const idNumber = (Form.useWatch('idNumber', form) ?? '') as string;
   const idType = Form.useWatch('idType', form) ?? 'resident';
@@ -66,35 +65,11 @@ function MemberForm({ original }: { original: MemberDetail | null }) {
   const derivedFromId =
     idType === 'resident' && idCheck.kind === 'checked' && idCheck.result.ok && idCheck.forNumber === idNumber.trim();
 
-  const leave = useCallback(
-    (to: string) => {
-      if (!form.isFieldsTouched() || confirming.current) {
-        if (!confirming.current) void navigate(to);
-        return;
-      }
-      confirming.current = true;
-      modal.confirm({
-        title: '放弃未保存的修改？',
-        content: '表单里有还没保存的内容，离开后这些内容会丢失。',
-        okText: '放弃修改',
-        okButtonProps: { danger: true },
-        cancelText: '继续编辑',
-        onOk: () => {
-          confirming.current = false;
-          void navigate(to);
-        },
-        // Reset on the answer, not after the closing animation: Ctrl+S right after 继续编辑 must save.
-        onCancel: () => {
-          confirming.current = false;
-        },
-      });
-    },
-    [form, modal, navigate],
-  );
+  const { leave, busy } = useLeaveGuard(() => form.isFieldsTouched());
   const cancel = () => leave(original ? `/members/${original.id}` : lastListAddress());
 
   const save = async () => {
-    if (saving || confirming.current) return;
+    if (saving || busy()) return;
     setGeneral(null);
     try {
       await form.validateFields();
@@ -149,27 +124,8 @@ function MemberForm({ original }: { original: MemberDetail | null }) {
 
   return (
     <div data-testid="member-form">
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 16, flexWrap: 'wrap' }}>
-        <Typography.Title level={4} style={{ margin: 0 }} data-testid="form-title">
-          {isNew ? '新增会员' : `编辑：${original.name}`}
-        </Typography.Title>
-        <div style={{ flex: 1 }} />
-        <Space>
-          <Tooltip title={`取消（Esc）`}>
-            <Button icon={<CloseOutlined />} onClick={cancel}>
-              取消
-            </Button>
-          </Tooltip>
-          <Tooltip title={`保存（${keyLabel('ctrl+s')}）`}>
-            <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
-              保存
-            </Button>
-          </Tooltip>
-        </Space>
-      </div>
-      {general && (
-        <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} data-testid="form-error" closable={{ onClose: () => setGeneral(null), 'aria-label': '关闭' }} />
-      )}
+      <FormHeader title={isNew ? '新增会员' : `编辑：${original.name}`} saving={saving} onCancel={cancel} onSave={() => void save()} />
+      <FormProblem text={general} onClose={() => setGeneral(null)} />
       <Form<MemberFormValues>
         form={form}
         layout="vertical"

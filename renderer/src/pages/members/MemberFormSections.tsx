@@ -14,6 +14,7 @@ import type { GroupTreeNode } from '../../components/members/use-group-tree';
 import { FamilyList } from './FamilyList';
 import { IdNumberField } from './IdNumberField';
 import type { IdCheckState } from './use-id-check';
+import { memberLabel } from '../../../../shared/domain/member-fields';
 
 /**
  * A value list the clerk can also type past: offices differ (a local 人员类别, an unusual 学历), so the list
@@ -63,42 +64,42 @@ export function MemberFormSections({ isNew, tree, idCheck, idNumber, derivedFrom
     <>
       <Section title="基本信息" testId="form-basic">
         <Col {...third}>
-          <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+          <Form.Item name="name" label={memberLabel('name')} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
             <Input maxLength={30} placeholder="与身份证一致" autoFocus={isNew} />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="gender" label="性别" extra={fromId}>
+          <Form.Item name="gender" label={memberLabel('gender')} extra={fromId}>
             <Radio.Group disabled={derivedFromId} options={['男', '女']} />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="birthDate" label="出生日期" extra={fromId}>
+          <Form.Item name="birthDate" label={memberLabel('birthDate')} extra={fromId}>
             <DatePicker style={{ width: '100%' }} disabled={derivedFromId} disabledDate={notFuture} placeholder="选择日期" />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="ethnicity" label="民族">
+          <Form.Item name="ethnicity" label={memberLabel('ethnicity')}>
             <ListInput list={ETHNIC_GROUPS} />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="nativePlace" label="籍贯">
+          <Form.Item name="nativePlace" label={memberLabel('nativePlace')}>
             <Input maxLength={50} placeholder="如：河北保定" />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="politicalStatus" label="政治面貌">
+          <Form.Item name="politicalStatus" label={memberLabel('politicalStatus')}>
             <ListInput list={POLITICAL_STATUSES} />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="education" label="学历">
+          <Form.Item name="education" label={memberLabel('education')}>
             <ListInput list={EDUCATION_LEVELS} />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="degree" label="学位">
+          <Form.Item name="degree" label={memberLabel('degree')}>
             <ListInput list={DEGREES} />
           </Form.Item>
         </Col>
@@ -107,17 +108,17 @@ export function MemberFormSections({ isNew, tree, idCheck, idNumber, derivedFrom
       <Section title="证件与联系方式" testId="form-id">
         <IdNumberField state={idCheck} current={idNumber} onOpenMember={onOpenMember} />
         <Col {...third}>
-          <Form.Item name="phone" label="手机号码">
+          <Form.Item name="phone" label={memberLabel('phone')}>
             <Input maxLength={20} placeholder="如：13800138000" />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="householdType" label="户籍类型">
+          <Form.Item name="householdType" label={memberLabel('householdType')}>
             <ListInput list={HOUSEHOLD_TYPES} />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="householdPlace" label="户籍所在地">
+          <Form.Item name="householdPlace" label={memberLabel('householdPlace')}>
             <Input maxLength={100} />
           </Form.Item>
         </Col>
@@ -125,42 +126,42 @@ export function MemberFormSections({ isNew, tree, idCheck, idNumber, derivedFrom
 
       <Section title="工作信息" testId="form-work">
         <Col {...third}>
-          <Form.Item name="workUnit" label="工作单位">
+          <Form.Item name="workUnit" label={memberLabel('workUnit')}>
             <Input maxLength={100} />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="department" label="部门">
+          <Form.Item name="department" label={memberLabel('department')}>
             <Input maxLength={100} />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="staffNo" label="工号">
+          <Form.Item name="staffNo" label={memberLabel('staffNo')}>
             <Input maxLength={30} />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="jobTitle" label="职务">
+          <Form.Item name="jobTitle" label={memberLabel('jobTitle')}>
             <Input maxLength={50} placeholder="如：教研组长" />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="professionalTitle" label="职称">
+          <Form.Item name="professionalTitle" label={memberLabel('professionalTitle')}>
             <Input maxLength={50} placeholder="如：中学一级教师" />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="employmentStatus" label="人员类别">
+          <Form.Item name="employmentStatus" label={memberLabel('employmentStatus')}>
             <ListInput list={EMPLOYMENT_STATUSES} placeholder="就业状况，选择或填写" />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="monthlyWage" label="月工资" tooltip="计算会费用（月工资的 0.5%）">
+          <Form.Item name="monthlyWage" label={memberLabel('monthlyWage')} tooltip="计算会费用（月工资的 0.5%）">
             <InputNumber<number> min={0} max={10_000_000} precision={2} step={100} style={{ width: '100%' }} suffix="元" placeholder="元" />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="isMigrantWorker" label="是否农民工">
+          <Form.Item name="isMigrantWorker" label={memberLabel('isMigrantWorker')}>
             <Radio.Group
               options={[
                 { value: true, label: '是' },
@@ -173,19 +174,19 @@ export function MemberFormSections({ isNew, tree, idCheck, idNumber, derivedFrom
 
       <Section title="会籍信息" testId="form-membership">
         <Col {...third}>
-          <Form.Item name="memberNo" label="会员证号">
+          <Form.Item name="memberNo" label={memberLabel('memberNo')}>
             <Input maxLength={40} />
           </Form.Item>
         </Col>
         <Col {...third}>
-          <Form.Item name="groupId" label="工会小组">
+          <Form.Item name="groupId" label={memberLabel('group')}>
             <GroupTreeSelect tree={tree} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col {...third}>
           <Form.Item
             name="joinDate"
-            label="入会时间"
+            label={memberLabel('joinDate')}
             tooltip={isNew ? '基层工会批准入会的日期；选「入会」时记为会籍变动中的入会日期' : '首次加入工会的日期'}
           >
             <DatePicker style={{ width: '100%' }} disabledDate={notFuture} placeholder="选择日期" />
@@ -231,12 +232,12 @@ export function MemberFormSections({ isNew, tree, idCheck, idNumber, derivedFrom
       </Card>
       <Section title="工作简历与备注" testId="form-history">
         <Col xs={24} xl={12}>
-          <Form.Item name="workHistory" label="工作简历">
+          <Form.Item name="workHistory" label={memberLabel('workHistory')}>
             <Input.TextArea maxLength={4000} autoSize={{ minRows: 4, maxRows: 12 }} placeholder="如：2008.09—至今　某某中学　语文教师" />
           </Form.Item>
         </Col>
         <Col xs={24} xl={12}>
-          <Form.Item name="remarks" label="备注">
+          <Form.Item name="remarks" label={memberLabel('remarks')}>
             <Input.TextArea maxLength={2000} autoSize={{ minRows: 4, maxRows: 12 }} />
           </Form.Item>
         </Col>

@@ -1,5 +1,5 @@
-import { ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Input, Space, Tooltip, Typography, type InputRef } from 'antd';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Tooltip, Typography, type InputRef } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ColumnChooser } from '../../components/members/ColumnChooser';
@@ -20,6 +20,8 @@ import {
   type MemberFilter,
   type MemberSortField,
 } from './member-filter';
+import { ListSearch, ListToolbar } from '../../components/list';
+import { MEMBER_TOTAL_CAP } from '../../../../shared/contract/members';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -78,25 +80,9 @@ export function MemberListPage() {
 
   return (
     <div>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center', marginBottom: 12 }}>
-        <Input
-          ref={searchRef}
-          data-testid="member-search"
-          aria-label="搜索会员"
-          allowClear
-          prefix={<SearchOutlined style={{ color: '#999' }} />}
-          placeholder="姓名、拼音首字母、身份证号、手机号或会员证号"
-          suffix={
-            <Typography.Text type="secondary" keyboard style={{ fontSize: 12 }}>
-              {keyLabel('ctrl+f')}
-            </Typography.Text>
-          }
-          style={{ width: 440 }}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          maxLength={50}
-        />
-        <div style={{ flex: 1 }} />
+      <ListToolbar>
+        <ListSearch inputRef={searchRef} testId="member-search" label="搜索会员" placeholder="姓名、拼音首字母、身份证号、手机号或会员证号" width={440} value={text} onChange={setText} />
+        <ListToolbar.Spacer />
         <ColumnChooser value={columnKeys} onChange={chooseColumns} />
         <Button icon={<ImportOutlined />} onClick={() => go('/members/import')} data-testid="import-roster">
           导入花名册
@@ -107,13 +93,19 @@ export function MemberListPage() {
             新增会员
           </Button>
         </Tooltip>
-      </div>
+      </ListToolbar>
       <div style={{ marginBottom: 12 }}>
         <MemberFilters filter={filter} onChange={update} tree={tree} />
       </div>
       <Space style={{ marginBottom: 8 }} size="middle">
         <Typography.Text data-testid="member-total">
-          {cache.total != null ? `共 ${cache.total} 人` : cache.error ? '未能统计' : '正在统计…'}
+          {cache.total == null
+            ? cache.error
+              ? '未能统计'
+              : '正在统计…'
+            : cache.capped
+              ? `超过 ${MEMBER_TOTAL_CAP.toLocaleString()} 人（再输入几个字可缩小范围）`
+              : `共 ${cache.total} 人`}
         </Typography.Text>
         {(hasFilters(filter) || filter.search) && (
           <Typography.Link

@@ -1,6 +1,6 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { HandlingUnit, ProposalAction, ProposalDetail, ProposalListRow } from '../../../../shared/contract';
 import {
   deriveWorkflow,
@@ -17,6 +17,7 @@ import {
 import { api, errorMessage } from '../../api';
 import { notAfterToday } from '../../components/form-errors';
 import { useModalForm } from '../../hooks/use-modal-form';
+import { AddUnitInline } from './AddUnitInline';
 import { useAppState } from '../../state/app-state';
 
 export type ActionType = Exclude<ProposalEventType, 'register'>;
@@ -58,6 +59,14 @@ export function ActionModal({ proposal, type, replyDeadline, onClose, onDone }: 
   const [targets, setTargets] = useState<ProposalListRow[]>([]);
   const view = useMemo(() => deriveWorkflow(proposal.events), [proposal.events]);
   const leadUnitId = Form.useWatch('leadUnitId', form);
+  // Popups (select lists, calendars) open in this dialog: Esc closes the popup first, then the dialog.
+  const [openPopups, setOpenPopups] = useState<string[]>([]);
+  const popup = (key: string) => (open: boolean) => setOpenPopups((l) => [...l.filter((k) => k !== key), ...(open ? [key] : [])]);
+  const escape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || openPopups.length > 0) return;
+    e.stopPropagation();
+    onClose();
+  };
 
   useEffect(() => {
     if (!type) return;
@@ -111,6 +120,12 @@ export function ActionModal({ proposal, type, replyDeadline, onClose, onDone }: 
   };
 
   const activeUnits = units.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }));
+  // The new unit joins the list and, if no 主办 is chosen yet, becomes it.
+  const addedUnit = (u: HandlingUnit) => {
+    setUnits((list) => [...list.filter((x) => x.id !== u.id), u]);
+    if (!form.getFieldValue('leadUnitId')) form.setFieldValue('leadUnitId', u.id);
+    message.success(`已添加承办部门「${u.name}」`);
+  };
   return (
     <Modal
       title={type ? `${TITLES[type] ?? PROPOSAL_EVENT_LABELS[type]}：${proposal.number}` : ''}
@@ -124,29 +139,38 @@ export function ActionModal({ proposal, type, replyDeadline, onClose, onDone }: 
     >
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 12 }} data-testid="action-refusal" />}
       {type && (
+        <div onKeyDownCapture={escape}>
         <Form<Values> form={form} layout="vertical" preserve={false} initialValues={initial} aria-label={PROPOSAL_EVENT_LABELS[type]}>
           {type === 'merge' && (
             <Form.Item name="targetId" label="并入提案" rules={[{ required: true, message: '请选择并入哪一件提案' }]} extra="只能并入本届已立案、尚未办结的提案；本提案的编号保留。">
-              <Select aria-label="并入提案" showSearch={{ optionFilterProp: 'label' }} options={targets.map((t) => ({ value: t.id, label: `${t.number}　${t.title}` }))} />
+              <Select aria-label="并入提案" onOpenChange={popup('target')} showSearch={{ optionFilterProp: 'label' }} options={targets.map((t) => ({ value: t.id, label: `${t.number}　${t.title}` }))} />
             </Form.Item>
           )}
           {(type === 'assign' || type === 'supervise') && (
             <>
-              <Form.Item name="leadUnitId" label="主办部门" rules={[{ required: true, message: '请选择主办部门' }]}>
-                <Select aria-label="主办部门" showSearch={{ optionFilterProp: 'label' }} options={activeUnits} notFoundContent="还没有承办部门，请先在「承办部门」中添加" />
+              <Form.Item label="主办部门" required extra={<AddUnitInline empty={!activeUnits.length} onAdded={addedUnit} />}>
+                <Form.Item name="leadUnitId" noStyle rules={[{ required: true, message: '请选择主办部门' }]}>
+                  <Select
+                    aria-label="主办部门"
+                    showSearch={{ optionFilterProp: 'label' }}
+                    options={activeUnits}
+                    onOpenChange={popup('lead')}
+                    notFoundContent="没有这个部门，可在下方添加"
+                  />
+                </Form.Item>
               </Form.Item>
               <Form.Item name="coUnitIds" label="协办部门">
-                <Select mode="multiple" aria-label="协办部门" showSearch={{ optionFilterProp: 'label' }} options={activeUnits.filter((u) => u.value !== leadUnitId)} placeholder="可不选" />
+                <Select mode="multiple" aria-label="协办部门" showSearch={{ optionFilterProp: 'label' }} options={activeUnits.filter((u) => u.value !== leadUnitId)} placeholder="可不选" onOpenChange={popup('co')} />
               </Form.Item>
               <Form.Item name="deadline" label="办理期限" rules={[{ required: true, message: '请选择办理期限' }]}>
-                <DatePicker style={{ width: 200 }} aria-label="办理期限" />
+                <DatePicker style={{ width: 200 }} aria-label="办理期限" onOpenChange={popup('deadline')} />
               </Form.Item>
             </>
           )}
           {type === 'reply' && (
             <>
               <Form.Item name="unitId" label="答复部门" rules={[{ required: true, message: '请选择答复部门' }]} extra="主办部门的答复为正式答复；协办部门的意见也可在此登记。">
-                <Select aria-label="答复部门" options={roundUnits.map((u) => ({ value: u.id, label: `${u.name}（${u.lead ? '主办' : '协办'}）` }))} />
+                <Select aria-label="答复部门" onOpenChange={popup('unit')} options={roundUnits.map((u) => ({ value: u.id, label: `${u.name}（${u.lead ? '主办' : '协办'}）` }))} />
               </Form.Item>
               <Form.Item name="replyClass" label="答复类别" rules={[{ required: true, message: '请选择答复类别' }]}>
                 <Radio.Group aria-label="答复类别" options={REPLY_CLASSES.map((c) => ({ value: c, label: replyClassLabel(c) }))} style={{ display: 'flex', flexDirection: 'column', gap: 4 }} />
@@ -167,13 +191,14 @@ export function ActionModal({ proposal, type, replyDeadline, onClose, onDone }: 
           </Form.Item>
           <div style={{ display: 'flex', gap: 16 }}>
             <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }, notAfterToday]}>
-              <DatePicker style={{ width: 180 }} aria-label="日期" />
+              <DatePicker style={{ width: 180 }} aria-label="日期" onOpenChange={popup('date')} />
             </Form.Item>
             <Form.Item name="handler" label="经办人">
               <Input maxLength={30} style={{ width: 180 }} aria-label="经办人" />
             </Form.Item>
           </div>
         </Form>
+        </div>
       )}
     </Modal>
   );

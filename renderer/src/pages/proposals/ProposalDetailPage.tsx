@@ -14,6 +14,7 @@ import { AttachmentsCard } from './AttachmentsCard';
 import { PrintModal } from './PrintModal';
 import { ProposalFields } from './ProposalFields';
 import { ProposalTimeline } from './ProposalTimeline';
+import { RecordHistoryButton } from '../operators/RecordHistoryButton';
 import { StateTag } from './StateTag';
 
 /** Steps that end or turn away a proposal get a quieter button than the step that moves it on. */
@@ -67,6 +68,7 @@ export function ProposalDetailPage() {
                 打印{kindWord}
               </Button>
             </Tooltip>
+            <RecordHistoryButton entity="proposal" entityId={p.id} name={p.number} />
           </>
         }
       >

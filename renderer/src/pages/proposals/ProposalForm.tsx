@@ -1,13 +1,14 @@
 import { Alert, App, Card, Col, DatePicker, Form, Input, Row, Select, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CongressSession, HandlingUnit, ProposalConfig, ProposalDetail, Representative } from '../../../../shared/contract';
 import { api, errorMessage, isApiError } from '../../api';
 import { issuesToFields } from '../../components/form-errors';
 import { useShortcut } from '../../hooks/use-shortcut';
 import { useAppState } from '../../state/app-state';
-import { FormHeader, FormProblem } from './ProposalFormPage';
+import { FormHeader, FormProblem, useLeaveGuard } from '../../components/form';
+import { proposalLabel, proposalMax } from '../../../../shared/domain/proposal-fields';
 
 interface Values {
   title?: string;
@@ -38,7 +39,7 @@ function repOptions(reps: Representative[], exclude: readonly number[] = []) {
 
 export function ProposalForm({ session, original }: { session: CongressSession; original: ProposalDetail | null }) {
   const navigate = useNavigate();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const { settings } = useAppState();
   const [form] = Form.useForm<Values>();
   const [reps, setReps] = useState<Representative[]>([]);
@@ -46,7 +47,6 @@ export function ProposalForm({ session, original }: { session: CongressSession; 
   const [config, setConfig] = useState<ProposalConfig | null>(null);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const confirming = useRef(false);
   const proposerId = Form.useWatch('proposerId', form);
   const seconderIds = Form.useWatch('seconderIds', form) ?? [];
   const peopleLocked = !!original && original.state !== 'registered';
@@ -70,25 +70,11 @@ export function ProposalForm({ session, original }: { session: CongressSession; 
   const proposerOptions = useMemo(() => repOptions(reps), [reps]);
   const seconderOptions = useMemo(() => repOptions(reps, proposerId ? [proposerId] : []), [reps, proposerId]);
 
-  const cancel = () => {
-    const to = original ? `/proposals/${original.id}` : `/proposals?session=${session.id}`;
-    if (!form.isFieldsTouched() || confirming.current) return void navigate(to);
-    confirming.current = true;
-    modal.confirm({
-      title: '放弃未保存的内容？',
-      content: '表单里有还没保存的内容，离开后这些内容会丢失。',
-      okText: '放弃',
-      okButtonProps: { danger: true },
-      cancelText: '继续填写',
-      onOk: () => void navigate(to),
-      afterClose: () => {
-        confirming.current = false;
-      },
-    });
-  };
+  const { leave, busy } = useLeaveGuard(() => form.isFieldsTouched());
+  const cancel = () => leave(original ? `/proposals/${original.id}` : `/proposals?session=${session.id}`);
 
   const save = async () => {
-    if (saving || confirming.current) return;
+    if (saving || busy()) return;
     setProblem(null);
     let v: Values;
     try {
@@ -162,12 +148,12 @@ export function ProposalForm({ session, original }: { session: CongressSession; 
       )}
       <Form<Values> form={form} layout="vertical" initialValues={initial} aria-label={original ? '编辑提案' : '登记提案'} scrollToFirstError>
         <Card size="small" title="提案表" style={{ marginBottom: 16 }}>
-          <Form.Item name="title" label="案由" rules={[{ required: true, whitespace: true, message: '请填写案由' }]} extra="一事一案：一件提案只提一件事。">
-            <Input maxLength={100} aria-label="案由" placeholder="如：关于增设教工健身房的建议" />
+          <Form.Item name="title" label={proposalLabel('title')} rules={[{ required: true, whitespace: true, message: '请填写案由' }]} extra="一事一案：一件提案只提一件事。">
+            <Input maxLength={proposalMax('title')} aria-label={proposalLabel('title')} placeholder="如：关于增设教工健身房的建议" />
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item name="proposerId" label="提案人" rules={[{ required: true, message: '请选择提案人' }]}>
+              <Form.Item name="proposerId" label={proposalLabel('proposer')} rules={[{ required: true, message: '请选择提案人' }]}>
                 <Select aria-label="提案人" options={proposerOptions} showSearch={{ optionFilterProp: 'label' }} disabled={peopleLocked} placeholder="本届代表" />
               </Form.Item>
             </Col>
@@ -188,12 +174,12 @@ export function ProposalForm({ session, original }: { session: CongressSession; 
           )}
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item name="category" label="类别">
+              <Form.Item name="category" label={proposalLabel('category')}>
                 <Select aria-label="类别" allowClear options={categories.map((c) => ({ value: c, label: c }))} placeholder="选择类别" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="suggestedUnitId" label="建议承办部门">
+              <Form.Item name="suggestedUnitId" label={proposalLabel('unit')}>
                 <Select
                   aria-label="建议承办部门"
                   allowClear
@@ -204,26 +190,26 @@ export function ProposalForm({ session, original }: { session: CongressSession; 
               </Form.Item>
             </Col>
             <Col xs={12} md={4}>
-              <Form.Item name="submittedDate" label="提交日期" rules={[{ required: true, message: '请选择提交日期' }]}>
+              <Form.Item name="submittedDate" label={proposalLabel('submittedDate')} rules={[{ required: true, message: '请选择提交日期' }]}>
                 <DatePicker style={{ width: '100%' }} aria-label="提交日期" />
               </Form.Item>
             </Col>
             <Col xs={12} md={4}>
-              <Form.Item name="contactPhone" label="联系电话">
-                <Input maxLength={20} aria-label="联系电话" />
+              <Form.Item name="contactPhone" label={proposalLabel('contactPhone')}>
+                <Input maxLength={proposalMax('contactPhone')} aria-label={proposalLabel('contactPhone')} />
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="reasons" label="理由或依据">
-            <Input.TextArea maxLength={5000} autoSize={{ minRows: 4, maxRows: 14 }} aria-label="理由或依据" showCount />
+          <Form.Item name="reasons" label={proposalLabel('reasons')}>
+            <Input.TextArea maxLength={proposalMax('reasons')} autoSize={{ minRows: 4, maxRows: 14 }} aria-label={proposalLabel('reasons')} showCount />
           </Form.Item>
-          <Form.Item name="suggestions" label="办法和建议" extra="具体、可操作的建议。">
-            <Input.TextArea maxLength={5000} autoSize={{ minRows: 4, maxRows: 14 }} aria-label="办法和建议" showCount />
+          <Form.Item name="suggestions" label={proposalLabel('suggestions')} extra="具体、可操作的建议。">
+            <Input.TextArea maxLength={proposalMax('suggestions')} autoSize={{ minRows: 4, maxRows: 14 }} aria-label={proposalLabel('suggestions')} showCount />
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={16}>
-              <Form.Item name="remarks" label="备注">
-                <Input maxLength={1000} aria-label="备注" />
+              <Form.Item name="remarks" label={proposalLabel('remarks')}>
+                <Input maxLength={proposalMax('remarks')} aria-label={proposalLabel('remarks')} />
               </Form.Item>
             </Col>
             {!original && (

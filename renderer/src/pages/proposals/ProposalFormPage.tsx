@@ -1,9 +1,7 @@
-import { CloseOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Result, Space, Spin, Tooltip, Typography } from 'antd';
+import { Button, Result, Spin } from 'antd';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CongressSession } from '../../../../shared/contract';
 import { useChannel } from '../../api/use-channel';
-import { keyLabel } from '../../hooks/use-shortcut';
 import { ProposalForm } from './ProposalForm';
 import { useSessions } from './use-sessions';
 
@@ -34,33 +32,4 @@ export function ProposalFormPage() {
     return <Result status="info" title="还没有届次" subTitle="先在「届次与代表」中新建届次并添加代表。" extra={<Button onClick={() => void navigate('/proposals/sessions')}>去新建届次</Button>} />;
   }
   return <ProposalForm key={original?.id ?? `new-${session.id}`} session={session} original={original} />;
-}
-
-/** The header above the form: title, 取消 (Esc) and 保存 (Ctrl+S). */
-export function FormHeader({ title, saving, onCancel, onSave }: { title: string; saving: boolean; onCancel: () => void; onSave: () => void }) {
-  return (
-    <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 16, flexWrap: 'wrap' }}>
-      <Typography.Title level={4} style={{ margin: 0 }} data-testid="form-title">
-        {title}
-      </Typography.Title>
-      <div style={{ flex: 1 }} />
-      <Space>
-        <Tooltip title="取消（Esc）">
-          <Button icon={<CloseOutlined />} onClick={onCancel}>
-            取消
-          </Button>
-        </Tooltip>
-        <Tooltip title={`保存（${keyLabel('ctrl+s')}）`}>
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={onSave}>
-            保存
-          </Button>
-        </Tooltip>
-      </Space>
-    </div>
-  );
-}
-
-export function FormProblem({ text, onClose }: { text: string | null; onClose: () => void }) {
-  if (!text) return null;
-  return <Alert type="error" showIcon title={text} style={{ marginBottom: 16 }} data-testid="form-error" closable={{ onClose, 'aria-label': '关闭' }} />;
 }

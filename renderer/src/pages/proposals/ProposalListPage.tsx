@@ -1,5 +1,5 @@
-import { BookOutlined, ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Input, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
+import { BookOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { PrintRequest, ProposalListRow } from '../../../../shared/contract';
@@ -10,6 +10,7 @@ import { PrintModal } from './PrintModal';
 import { SessionSelect } from './SessionSelect';
 import { StateTag } from './StateTag';
 import { useCurrentSession, useSessions } from './use-sessions';
+import { ListSearch, ListToolbar } from '../../components/list';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -75,13 +76,13 @@ export function ProposalListPage() {
 
   return (
     <div>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center', marginBottom: 12 }}>
-        <SessionSelect sessions={sessions} value={current?.id ?? null} onChange={choose} width={200} />
+      <ListToolbar>
+        <SessionSelect sessions={sessions} value={current?.id ?? null} onChange={choose} width={170} />
         <Select<ProposalState>
           aria-label="状态"
           allowClear
           placeholder="全部状态"
-          style={{ width: 150 }}
+          style={{ width: 120 }}
           value={state}
           onChange={(v) => setParam('state', v ?? null)}
           options={PROPOSAL_STATES.map((s) => ({ value: s, label: PROPOSAL_STATE_LABELS[s] }))}
@@ -90,17 +91,8 @@ export function ProposalListPage() {
           <Switch size="small" checked={overdue} onChange={(on) => setParam('overdue', on ? '1' : null)} aria-label="只看逾期未答复" />
           <Typography.Text>只看逾期未答复</Typography.Text>
         </Space>
-        <Input
-          allowClear
-          aria-label="搜索提案"
-          prefix={<SearchOutlined style={{ color: '#999' }} />}
-          placeholder="案由、提案人或流水号"
-          style={{ width: 240 }}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          maxLength={50}
-        />
-        <div style={{ flex: 1 }} />
+        <ListSearch label="搜索提案" placeholder="案由、提案人或流水号" width={180} value={text} onChange={setText} />
+        <ListToolbar.Spacer />
         <Button icon={<ImportOutlined />} disabled={!current} onClick={() => current && void navigate(`/proposals/import?session=${current.id}`)}>
           导入提案
         </Button>
@@ -112,7 +104,7 @@ export function ProposalListPage() {
             登记提案
           </Button>
         </Tooltip>
-      </div>
+      </ListToolbar>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Typography.Text data-testid="proposal-total" style={{ display: 'block', marginBottom: 8 }}>
         {rows ? `共 ${rows.length} 件` : '正在读取…'}
@@ -150,7 +142,7 @@ export function ProposalListPage() {
           { title: '主办部门', dataIndex: 'leadUnit', width: 100, ellipsis: true },
           {
             title: '答复期限',
-            dataIndex: 'replyDue',
+            dataIndex: 'deadline',
             width: 96,
             render: (v: string | null, r) => (v ? <Typography.Text type={r.overdue ? 'danger' : undefined}>{v}</Typography.Text> : ''),
           },

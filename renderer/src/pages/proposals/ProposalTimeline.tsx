@@ -43,7 +43,7 @@ function Details({ e, p }: { e: ProposalEvent; p: ProposalDetail }) {
           {e.unit}　{e.replyClass ? replyClassLabel(e.replyClass) : ''}
         </TimelineLine>
       )}
-      {e.type === 'feedback' && e.satisfaction && <TimelineLine label="提案人意见">{SATISFACTION_LABELS[e.satisfaction]}</TimelineLine>}
+      {e.type === 'feedback' && e.satisfaction && <TimelineLine label="满意程度">{SATISFACTION_LABELS[e.satisfaction]}</TimelineLine>}
       <TimelineLine label={EVENT_TEXT_LABELS[e.type]}>{e.text}</TimelineLine>
       <TimelineLine label="经办人">{e.handler}</TimelineLine>
     </>

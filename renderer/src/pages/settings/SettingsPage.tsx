@@ -1,4 +1,9 @@
 import { Col, Row } from 'antd';
+import { ArchiveSettingsCard } from '../archive/ArchiveSettingsCard';
+import { CareOccasionsCard } from '../care/CareOccasionsCard';
+import { DuesSettingsCard } from '../dues/DuesSettingsCard';
+import { OperatorsCard } from '../operators/OperatorsCard';
+import { PlanKindsCard } from '../plans/PlanKindsCard';
 import { AuditCard } from './AuditCard';
 import { BackupCard } from './BackupCard';
 import { DataCard } from './DataCard';
@@ -21,7 +26,22 @@ export function SettingsPage() {
         </Row>
       </Col>
       <Col span={24}>
+        <OperatorsCard />
+      </Col>
+      <Col span={24}>
         <BackupCard />
+      </Col>
+      <Col span={24}>
+        <ArchiveSettingsCard />
+      </Col>
+      <Col span={24}>
+        <CareOccasionsCard />
+      </Col>
+      <Col span={24}>
+        <DuesSettingsCard />
+      </Col>
+      <Col span={24}>
+        <PlanKindsCard />
       </Col>
     </Row>
   );

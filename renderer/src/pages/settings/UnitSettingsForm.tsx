@@ -62,7 +62,7 @@ export function UnitSettingsForm() {
         <Space>
           <Typography.Text type="secondary">快捷键 {keyLabel('ctrl+s')}</Typography.Text>
           <Tooltip title={`保存（${keyLabel('ctrl+s')}）`}>
-            <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
+            <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()} data-testid="unit-settings-save">
               保存
             </Button>
           </Tooltip>

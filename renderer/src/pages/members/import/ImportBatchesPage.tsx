@@ -1,8 +1,50 @@
-import { Alert, App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ImportBatch } from '../../../../../shared/contract';
 import { api, errorMessage } from '../../../api';
 import { formatDateTime as time } from '../../../format';
+import { IssuesDownload } from './ImportFindings';
+
+/** One batch opened: where it came from, what it did, every skipped row with why, and its 问题行 to download. */
+function BatchDetails({ b }: { b: ImportBatch }) {
+  return (
+    <div data-testid={`batch-details-${b.id}`}>
+      <Descriptions size="small" column={3} style={{ marginBottom: 8 }}>
+        <Descriptions.Item label="文件">{b.fileName}</Descriptions.Item>
+        <Descriptions.Item label="工作表">{b.sheet ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="操作人">{b.actor}</Descriptions.Item>
+        <Descriptions.Item label="读取">{b.rowsRead} 行</Descriptions.Item>
+        <Descriptions.Item label="结果">
+          新建 {b.created}，更新 {b.updated}，无变化 {b.unchanged}，跳过 {b.skipped}
+        </Descriptions.Item>
+        <Descriptions.Item label="新建的组织">{b.createdUnits.length ? b.createdUnits.join('、') : '无'}</Descriptions.Item>
+      </Descriptions>
+      {b.skippedRows.length > 0 && (
+        <List
+          size="small"
+          bordered
+          header={<Typography.Text strong>未导入的行（{b.skipped} 行）</Typography.Text>}
+          dataSource={b.skippedRows}
+          pagination={b.skippedRows.length > 8 ? { pageSize: 8, size: 'small' } : false}
+          renderItem={(r) => (
+            <List.Item>
+              {b.sheet?.includes('、') ? `「${r.sheet}」` : ''}第 {r.row} 行：{r.reason}
+            </List.Item>
+          )}
+          footer={b.skippedRowsMore ? <Typography.Text type="secondary">另有 {b.skippedRowsMore} 行，见下载的问题行</Typography.Text> : undefined}
+          style={{ marginBottom: 8 }}
+        />
+      )}
+      <Space>
+        {b.issueRows > 0 ? (
+          <IssuesDownload batchId={b.id} rows={b.issueRows} size="small" />
+        ) : (
+          <Typography.Text type="secondary">这一批没有跳过或需要核对的行可下载。</Typography.Text>
+        )}
+      </Space>
+    </div>
+  );
+}
 
 
 /** 导入记录: every roster import with its counts; a batch not yet undone can be undone as a whole. */
@@ -14,7 +56,7 @@ export function ImportBatchesPage() {
 
   const load = useCallback(async () => {
     try {
-      setBatches(await api.call('imports.batches', {}));
+      setBatches(await api.call('members.importBatches', {}));
     } catch (e) {
       setProblem(errorMessage(e));
     }
@@ -28,7 +70,7 @@ export function ImportBatchesPage() {
     setBusy(b.id);
     setProblem(null);
     try {
-      const r = await api.call('imports.undo', { batchId: b.id });
+      const r = await api.call('members.importUndo', { batchId: b.id });
       message.success(`已撤销第 ${b.id} 批导入：移除 ${r.removed} 人，恢复 ${r.restored} 人`);
       await load();
     } catch (e) {
@@ -49,19 +91,21 @@ export function ImportBatchesPage() {
         aria-label="导入记录"
         locale={{ emptyText: '还没有导入过花名册' }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        expandable={{ expandedRowRender: (b) => <BatchDetails b={b} />, expandRowByClick: false }}
         columns={[
           { title: '批次', dataIndex: 'id', width: 64 },
-          { title: '导入时间', dataIndex: 'createdAt', width: 170, render: time },
+          { title: '导入时间', dataIndex: 'createdAt', width: 160, render: time },
           { title: '文件', dataIndex: 'fileName', render: (f: string, b) => `${f}${b.sheet ? `（${b.sheet}）` : ''}` },
-          { title: '操作人', dataIndex: 'actor', width: 90 },
+          { title: '操作人', dataIndex: 'actor', width: 80 },
           {
             title: '结果',
             width: 260,
-            render: (_v, b) => `新建 ${b.created}，更新 ${b.updated}，无变化 ${b.unchanged}，跳过 ${b.skipped}`,
+            render: (_v, b) => `新建 ${b.created}，更新 ${b.updated}，无变化 ${b.unchanged}，跳过 ${b.skipped}${b.issueRows ? `；问题行 ${b.issueRows}` : ''}`,
           },
+
           {
             title: '状态',
-            width: 240,
+            width: 170,
             render: (_v, b) => (b.undoneAt ? <Tag>已于 {time(b.undoneAt)} 撤销</Tag> : <Tag color="green">有效</Tag>),
           },
           {

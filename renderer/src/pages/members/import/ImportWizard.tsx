@@ -7,10 +7,10 @@ import { pickFile } from '../../../api/platform';
 import { FileStep } from './FileStep';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
-import { ProgressPanel } from './ProgressPanel';
+import { ProgressPanel } from '../../../components/import/ProgressPanel';
 import { ResultStep } from './ResultStep';
 import { SheetStep } from './SheetStep';
-import { useJob } from './use-job';
+import { useJob } from '../../../components/import/use-job';
 import './import.css';
 
 const STEPS = ['选择文件', '选择工作表', '核对表头与列对应', '预览', '导入', '结果'];
@@ -27,17 +27,21 @@ const chosenOf = (p: ImportPreview): Record<string, string | null> =>
 export function ImportWizard() {
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const job = useJob();
+  const job = useJob('members.importCancel');
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<FileRef | null>(null);
   const [sheets, setSheets] = useState<SheetSummary[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
+  const [headerRow, setHeaderRow] = useState<number | null>(null);
   const [overrides, setOverrides] = useState<Record<string, string | null> | undefined>(undefined);
   const [masked, setMasked] = useState<Masked>('skip');
+  const [createUnits, setCreateUnits] = useState(true);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [undone, setUndone] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+
+  const headerRowOption = headerRow === null ? {} : { headerRow };
 
   const fail = (e: unknown) => {
     if (isApiError(e) && e.code === 'CANCELLED') message.info(e.message);
@@ -50,10 +54,11 @@ export function ImportWizard() {
       const ref = await pickFile({ title: '选择会员花名册', extensions: ['xlsx', 'xls', 'csv', 'xml'] });
       if (!ref) return;
       setFile(ref);
-      const info = await job.run((jobId) => api.call('imports.sheets', { token: ref.token, jobId }));
+      const info = await job.run((jobId) => api.call('members.importSheets', { token: ref.token, jobId }));
       setSheets(info.sheets);
       const first = info.sheets.find((s) => s.records !== null && !s.hidden) ?? info.sheets.find((s) => s.records !== null);
-      setChosen(first ? [first.name] : []);
+      setChosen(first ? [first.name] : info.sheets[0] ? [info.sheets[0].name] : []);
+      setHeaderRow(null);
       setOverrides(undefined);
       setPreview(null);
       setStep(1);
@@ -62,17 +67,19 @@ export function ImportWizard() {
     }
   };
 
-  const runPreview = async (next: { overrides?: Record<string, string | null> | undefined; masked?: Masked } = {}) => {
+  const runPreview = async (next: { overrides?: Record<string, string | null> | undefined; masked?: Masked; createUnits?: boolean } = {}) => {
     if (!file) return;
     setProblem(null);
     const o = 'overrides' in next ? next.overrides : overrides;
     const m = next.masked ?? masked;
+    const u = next.createUnits ?? createUnits;
     try {
       const p = await job.run((jobId) =>
-        api.call('imports.preview', { token: file.token, sheets: chosen, maskedIds: m, jobId, ...(o ? { overrides: o } : {}) }),
+        api.call('members.importPreview', { token: file.token, sheets: chosen, maskedIds: m, createUnits: u, jobId, ...(o ? { overrides: o } : {}), ...headerRowOption }),
       );
       setOverrides(o);
       setMasked(m);
+      setCreateUnits(u);
       setPreview(p);
       return p;
     } catch (e) {
@@ -87,7 +94,7 @@ export function ImportWizard() {
     setStep(4);
     try {
       const r = await job.run((jobId) =>
-        api.call('imports.commit', { token: file.token, sheets: chosen, maskedIds: masked, jobId, ...(overrides ? { overrides } : {}) }),
+        api.call('members.importCommit', { token: file.token, sheets: chosen, maskedIds: masked, createUnits, jobId, ...(overrides ? { overrides } : {}), ...headerRowOption }),
       );
       setResult(r);
       setUndone(false);
@@ -102,7 +109,7 @@ export function ImportWizard() {
     if (result?.batchId == null) return;
     setProblem(null);
     try {
-      const r = await job.run(() => api.call('imports.undo', { batchId: result.batchId! }));
+      const r = await job.run(() => api.call('members.importUndo', { batchId: result.batchId! }));
       setUndone(true);
       message.success(`已撤销本次导入：移除 ${r.removed} 人，恢复 ${r.restored} 人`);
     } catch (e) {
@@ -117,6 +124,7 @@ export function ImportWizard() {
     setResult(null);
     setOverrides(undefined);
     setMasked('skip');
+    setCreateUnits(true);
   };
 
   const busyPanel =
@@ -134,6 +142,8 @@ export function ImportWizard() {
           sheets={sheets}
           chosen={chosen}
           onChange={setChosen}
+          headerRow={headerRow}
+          onHeaderRow={setHeaderRow}
           busy={job.running}
           onBack={() => setStep(0)}
           onNext={() => void runPreview({ overrides }).then((p) => p && setStep(2))}
@@ -151,7 +161,15 @@ export function ImportWizard() {
           onNext={() => setStep(3)}
         />
       )}
-      {!busyPanel && step === 3 && preview && <PreviewStep preview={preview} busy={job.running} onBack={() => setStep(2)} onCommit={() => void commit()} />}
+      {!busyPanel && step === 3 && preview && (
+        <PreviewStep
+          preview={preview}
+          busy={job.running}
+          onBack={() => setStep(2)}
+          onCommit={() => void commit()}
+          onCreateUnits={(c) => void runPreview({ createUnits: c })}
+        />
+      )}
       {step === 4 && <ProgressPanel title="正在导入" progress={job.progress} onCancel={job.cancel} />}
       {step === 5 && result && (
         <ResultStep result={result} undone={undone} busy={job.running} onUndo={() => void undo()} onList={() => void navigate('/members')} onAgain={restart} />

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Col, Collapse, Popconfirm, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { ImportIssue, ImportPreview, PreviewRow } from '../../../../../shared/contract';
+import { UnitsPanel, WarningsPanel } from './ImportFindings';
 
 type Filter = 'all' | 'errors' | 'warnings' | 'create' | 'update';
 
@@ -16,6 +17,8 @@ interface Props {
   busy: boolean;
   onBack: () => void;
   onCommit: () => void;
+  /** 新建缺少的分工会、工会小组 on or off (a new preview). */
+  onCreateUnits: (create: boolean) => void;
 }
 
 const issueText = (i: ImportIssue) => (i.header ? `${i.column} 列「${i.header}」：${i.message}` : i.message);
@@ -31,13 +34,13 @@ function Cell({ raw, value, bad, mapped }: { raw: string; value: string; bad: bo
 }
 
 /** Step 4: what would happen, row by row, before anything is written. */
-export function PreviewStep({ preview, busy, onBack, onCommit }: Props) {
+export function PreviewStep({ preview, busy, onBack, onCommit, onCreateUnits }: Props) {
   const [filter, setFilter] = useState<Filter>('all');
   const c = preview.counts;
   const rows = useMemo(
     () =>
       preview.rows.filter((r) =>
-        filter === 'all' ? true : filter === 'errors' ? r.errors.length > 0 : filter === 'warnings' ? r.warnings.length > 0 : r.action === filter,
+        filter === 'all' ? true : filter === 'errors' ? r.errors.length > 0 : filter === 'warnings' ? r.warnings.some((w) => !w.benign) : r.action === filter,
       ),
     [preview.rows, filter],
   );
@@ -67,6 +70,8 @@ export function PreviewStep({ preview, busy, onBack, onCommit }: Props) {
       {preview.blockers.map((b) => (
         <Alert key={b} type="error" showIcon style={{ marginBottom: 12 }} title={b} />
       ))}
+      <UnitsPanel preview={preview} onCreate={onCreateUnits} />
+      <WarningsPanel preview={preview} />
       <Space style={{ marginBottom: 8 }} wrap>
         <Segmented<Filter>
           value={filter}
@@ -75,7 +80,7 @@ export function PreviewStep({ preview, busy, onBack, onCommit }: Props) {
           options={[
             { value: 'all', label: '全部' },
             { value: 'errors', label: `只看错误（${c.errorRows}）` },
-            { value: 'warnings', label: `只看提示（${c.warningRows}）` },
+            { value: 'warnings', label: `只看需核对（${c.warningRows}）` },
             { value: 'create', label: '新建' },
             { value: 'update', label: '更新' },
           ]}
@@ -91,7 +96,7 @@ export function PreviewStep({ preview, busy, onBack, onCommit }: Props) {
         aria-label="导入预览"
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
         scroll={{ x: 'max-content', y: 'calc(100vh - 470px)' }}
-        rowClassName={(r) => (r.errors.length ? 'import-row-error' : r.warnings.length ? 'import-row-warning' : '')}
+        rowClassName={(r) => (r.errors.length ? 'import-row-error' : r.warnings.some((w) => !w.benign) ? 'import-row-warning' : '')}
         onRow={(r) => ({ 'data-row': r.excelRow, 'data-action': r.action }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: '行', width: multi ? 120 : 56, fixed: 'left', render: (_v, r) => (multi ? `${r.sheet} ${r.excelRow}` : r.excelRow) },
@@ -113,7 +118,7 @@ export function PreviewStep({ preview, busy, onBack, onCommit }: Props) {
                 ))}
                 {r.warnings.map((w) => (
                   <div key={`w${w.message}`}>
-                    <Typography.Text type="warning">{issueText(w)}</Typography.Text>
+                    <Typography.Text type={w.benign ? 'secondary' : 'warning'}>{issueText(w)}</Typography.Text>
                   </div>
                 ))}
                 {r.diff.map((d) => (
@@ -146,7 +151,7 @@ export function PreviewStep({ preview, busy, onBack, onCommit }: Props) {
           items={[
             {
               key: 'all',
-              label: `全部问题：错误 ${preview.errors.length} 条，提示 ${preview.warnings.length} 条${preview.moreIssues ? `（另有 ${preview.moreIssues} 条未列出）` : ''}`,
+              label: `全部问题：错误 ${preview.errors.length} 条，需要核对 ${preview.warningSummary.conflicts} 条，自动规范 ${preview.warnings.length - preview.warningSummary.conflicts} 条${preview.moreIssues ? `（另有 ${preview.moreIssues} 条未列出）` : ''}`,
               children: (
                 <Table<ImportIssue & { kind: string }>
                   size="small"
@@ -154,7 +159,12 @@ export function PreviewStep({ preview, busy, onBack, onCommit }: Props) {
                   dataSource={issues}
                   pagination={{ pageSize: 20, showSizeChanger: false }}
                   columns={[
-                    { title: '类别', dataIndex: 'kind', width: 64, render: (k: string) => <Tag color={k === '错误' ? 'red' : 'gold'}>{k}</Tag> },
+                    {
+                      title: '类别',
+                      dataIndex: 'kind',
+                      width: 64,
+                      render: (k: string, i: ImportIssue) => (k === '错误' ? <Tag color="red">错误</Tag> : i.benign ? <Tag>规范</Tag> : <Tag color="gold">核对</Tag>),
+                    },
                     ...(multi ? [{ title: '工作表', dataIndex: 'sheet', width: 120 }] : []),
                     { title: '行', dataIndex: 'row', width: 64 },
                     { title: '列', width: 200, render: (_v: unknown, i: ImportIssue) => (i.header ? `${i.column}「${i.header}」` : '整行') },

@@ -1,5 +1,6 @@
 import { Button, Card, List, Popconfirm, Result, Space, Typography } from 'antd';
 import type { ImportResult } from '../../../../../shared/contract';
+import { IssuesDownload, UnitsPanel, WarningsPanel } from './ImportFindings';
 
 interface Props {
   result: ImportResult;
@@ -48,10 +49,18 @@ export function ResultStep({ result, undone, busy, onUndo, onList, onAgain }: Pr
                 </Button>
               </Popconfirm>
             )}
+            <IssuesDownload result={result} rows={result.issueRows} />
             <Button onClick={onAgain}>再导入一个文件</Button>
           </Space>
         }
       />
+      {!undone && <UnitsPanel preview={result} done={!nothing} />}
+      {!undone && <WarningsPanel preview={result} />}
+      {result.issueRows > 0 && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          「下载问题行」保存跳过的行和需要核对的行：原有各列，加上 行号 和 问题。在 Excel 或 WPS 中改好后，可直接再次导入这个文件（已导入的人按证件号码更新，不会重复）。
+        </Typography.Paragraph>
+      )}
       {result.errors.length > 0 && (
         <List
           size="small"

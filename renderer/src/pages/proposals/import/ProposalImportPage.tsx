@@ -5,8 +5,8 @@ import { useNavigate } from 'react-router';
 import type { FileRef, ProposalImportPreview, ProposalImportResult, SheetSummary } from '../../../../../shared/contract';
 import { api, ApiError, errorMessage } from '../../../api';
 import { pickFile } from '../../../api/platform';
-import { ProgressPanel } from '../../members/import/ProgressPanel';
-import { useJob } from '../../members/import/use-job';
+import { ProgressPanel } from '../../../components/import/ProgressPanel';
+import { useJob } from '../../../components/import/use-job';
 import { useCurrentSession, useSessions } from '../use-sessions';
 import { ImportBatches } from './ImportBatches';
 import { MappingStep } from './MappingStep';
@@ -36,8 +36,8 @@ export function ProposalImportPage() {
   const { message } = App.useApp();
   const { sessions, loaded, reload: reloadSessions } = useSessions();
   const { current: session, choose } = useCurrentSession(sessions);
-  // The roster import's job hook and progress panel: one job list in the core (imports.cancel) serves both.
-  const job = useJob();
+  // The shared job hook and progress panel (components/import); cancel goes to proposals.importCancel.
+  const job = useJob('proposals.importCancel');
   const [step, setStep] = useState<Step>('file');
   const [file, setFile] = useState<FileRef | null>(null);
   const [sheets, setSheets] = useState<SheetSummary[]>([]);

@@ -1,0 +1,185 @@
+import type { ArrearsRow, DuesPeriodRow, DuesPeriodSheet, DuesRow, DuesSheet } from '../../../shared/contract/dues';
+import { duesOf, monthsBack, periodLabel, periodMonths, ruleCode, type DuesRule } from '../../../shared/domain/dues';
+import { getSettings } from '../settings/settings.service';
+import { writeAudit } from '../audit';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import * as repo from './dues.repo';
+
+export const toRow = (r: repo.DuesDbRow): DuesRow => ({
+  id: r.id,
+  memberId: r.member_id,
+  name: r.name,
+  idNumber: r.id_number,
+  department: r.department,
+  period: r.period,
+  wageFen: r.wage_fen,
+  baseFen: r.base_fen,
+  amountFen: r.amount_fen,
+  exempt: r.exempt === 1,
+  reason: r.reason,
+  paidOn: r.paid_on,
+  payer: r.payer === 'self' || r.payer === 'payroll' ? r.payer : null,
+  receiptNo: r.receipt_no,
+  paidFen: r.paid_on ? (r.paid_fen ?? r.amount_fen) : null,
+  groupId: r.group_id,
+  groupName: r.group_name,
+  batchId: r.batch_id,
+});
+
+/** The rule 设置 holds (wage down to 10 yuan by default; a half fen rounded half up or cut off). */
+export function duesRule(ctx: AppContext): DuesRule {
+  const s = getSettings(ctx);
+  return { floor10: s.duesWageFloor10, fen: s.duesFenRounding };
+}
+
+export function duesSheet(ctx: AppContext, period: string): DuesSheet {
+  const rows = repo.sheetRows(ctx.db, period).map(toRow);
+  const due = rows.filter((r) => !r.exempt);
+  return {
+    period,
+    rows,
+    dueFen: due.reduce((s, r) => s + r.amountFen, 0),
+    paidFen: due.filter((r) => r.paidOn).reduce((s, r) => s + (r.paidFen ?? r.amountFen), 0),
+    unpaidCount: due.filter((r) => !r.paidOn && r.amountFen > 0).length,
+  };
+}
+
+/** What one member owes for the month from a wage (the roster's, or an imported one), and why not when nothing. */
+export function computeFor(m: { status: string; monthly_wage_fen: number | null }, rule: DuesRule): repo.DuesFigures {
+  const code = ruleCode(rule);
+  if (m.status === 'retained') return { wage_fen: m.monthly_wage_fen, base_fen: 0, amount_fen: 0, exempt: 1, reason: '保留会籍，免交会费', rule: code };
+  if (m.monthly_wage_fen == null) return { wage_fen: null, base_fen: 0, amount_fen: 0, exempt: 0, reason: '未登记月工资', rule: code };
+  const { baseFen, amountFen } = duesOf(m.monthly_wage_fen, rule);
+  return { wage_fen: m.monthly_wage_fen, base_fen: baseFen, amount_fen: amountFen, exempt: 0, reason: null, rule: code };
+}
+
+/**
+ * Computes the month from each member's monthly wage in the roster. Paid rows are kept as paid (a recompute never
+ * changes money already received); unpaid rows are rewritten, so a corrected wage is picked up.
+ */
+export function computeDues(ctx: AppContext, period: string): DuesSheet & { kept: number; written: number } {
+  const r = ctx.db.transaction(() => computeMonthIn(ctx, period, duesRule(ctx)))();
+  return { ...duesSheet(ctx, period), ...r };
+}
+
+/** One month inside the caller's transaction. Paid rows and imported rows are kept; the rest is rewritten. */
+function computeMonthIn(ctx: AppContext, period: string, rule: DuesRule): { kept: number; written: number } {
+  const db = ctx.db;
+  const now = ctx.clock();
+  let kept = 0;
+  let written = 0;
+  const members = repo.membersForPeriod(db, period);
+  const keep = repo.keptMemberIds(db, period);
+  for (const m of members) {
+    if (keep.has(m.id)) {
+      kept++;
+      continue;
+    }
+    written += repo.upsertUnpaid(db, { member_id: m.id, period, ...computeFor(m, rule) }, now.toISOString());
+  }
+  const dropped = repo.dropUnpaidNotIn(db, period, JSON.stringify(members.map((m) => m.id)));
+  writeAudit(db, ctx.actor(), now, {
+    action: 'dues.compute',
+    entity: 'dues_period',
+    entityId: period,
+    after: { members: members.length, kept, written, dropped, rule: ruleCode(rule) },
+  });
+  return { kept, written };
+}
+
+const monthsOrThrow = (period: string): string[] => {
+  const months = periodMonths(period);
+  if (!months) throw new AppError('VALIDATION', `期间「${period}」不对，应为 YYYY-MM、YYYY-Qn、YYYY-H1/H2 或 YYYY`);
+  return months;
+};
+
+/** Every month of a quarter, half-year or year in one transaction, then the period summed per member. */
+export function computePeriod(ctx: AppContext, period: string): DuesPeriodSheet & { kept: number; written: number } {
+  const months = monthsOrThrow(period);
+  const rule = duesRule(ctx);
+  let kept = 0;
+  let written = 0;
+  ctx.db.transaction(() => {
+    for (const m of months) {
+      const r = computeMonthIn(ctx, m, rule);
+      kept += r.kept;
+      written += r.written;
+    }
+  })();
+  return { ...periodSheet(ctx, period), kept, written };
+}
+
+/** A member's months added up: 应缴 and 实缴, unpaid months, the latest payment. */
+export function sumRows(rows: DuesRow[]): DuesPeriodRow[] {
+  const by = new Map<number, DuesPeriodRow>();
+  for (const r of rows) {
+    let a = by.get(r.memberId);
+    if (!a) {
+      a = {
+        memberId: r.memberId, name: r.name, idNumber: r.idNumber, department: r.department, groupId: r.groupId, groupName: r.groupName,
+        wageFen: r.wageFen, baseFen: r.baseFen, months: 0, unpaidMonths: 0, dueFen: 0, paidFen: 0, exempt: true, reason: null,
+        paidOn: null, payer: null, receiptNo: null, unpaidIds: [],
+      };
+      by.set(r.memberId, a);
+    }
+    a.months++;
+    // Rows come oldest month first, so the last one seen is the period's latest wage.
+    a.wageFen = r.wageFen;
+    a.baseFen = r.baseFen;
+    a.exempt &&= r.exempt;
+    if (!r.exempt) a.dueFen += r.amountFen;
+    if (r.paidOn) {
+      a.paidFen += r.paidFen ?? r.amountFen;
+      if (!a.paidOn || r.paidOn >= a.paidOn) {
+        a.paidOn = r.paidOn;
+        a.payer = r.payer;
+      }
+      if (r.receiptNo && !(a.receiptNo ?? '').split('、').includes(r.receiptNo)) a.receiptNo = a.receiptNo ? `${a.receiptNo}、${r.receiptNo}` : r.receiptNo;
+    } else if (!r.exempt && r.amountFen > 0) {
+      a.unpaidMonths++;
+      a.unpaidIds.push(r.id);
+    }
+    if (r.reason && !(a.reason ?? '').includes(r.reason)) a.reason = a.reason ? `${a.reason}；${r.reason}` : r.reason;
+  }
+  return [...by.values()];
+}
+
+export function periodSheet(ctx: AppContext, period: string): DuesPeriodSheet {
+  const months = monthsOrThrow(period);
+  const rows = sumRows(repo.periodRows(ctx.db, months).map(toRow));
+  return {
+    period,
+    label: periodLabel(period),
+    months,
+    rows,
+    dueFen: rows.reduce((s, r) => s + r.dueFen, 0),
+    paidFen: rows.reduce((s, r) => s + r.paidFen, 0),
+    unpaidCount: rows.filter((r) => r.unpaidMonths > 0).length,
+  };
+}
+
+export function markDuesPaid(ctx: AppContext, ids: number[], paidOn: string, payer: 'self' | 'payroll', receiptNo: string | null | undefined): number {
+  const db = ctx.db;
+  const now = ctx.clock();
+  return db.transaction(() => {
+    let n = 0;
+    for (const id of ids) n += repo.markPaid(db, id, paidOn, payer, receiptNo?.trim() || null, now.toISOString());
+    if (n === 0) throw new AppError('CONFLICT', '所选记录都已缴纳或免交，没有可登记的。');
+    writeAudit(db, ctx.actor(), now, { action: 'dues.markPaid', entity: 'dues_record', entityId: null, after: { ids, paidOn, payer, receiptNo, marked: n } });
+    return n;
+  })();
+}
+
+/** 连续欠缴 follow-up list: a flag for the clerk, never a status change (the constitution's 自动退会 is a decision). */
+export function arrears(ctx: AppContext, asOf: string, months: number): ArrearsRow[] {
+  const from = monthsBack(asOf, months)[0]!;
+  return repo.arrearsRows(ctx.db, from, asOf, months).map((r) => ({
+    memberId: r.member_id,
+    name: r.name,
+    idNumber: r.id_number,
+    unpaidMonths: r.unpaid_months,
+    unpaidFen: r.unpaid_fen,
+    oldest: r.oldest,
+  }));
+}

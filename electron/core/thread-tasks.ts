@@ -1,0 +1,10 @@
+import type { ThreadTask } from './threads/task';
+import { exportTask } from './members/members.export';
+import { checkUndoTask, undoImportTask } from './members/import/import-undo';
+import { duesImportWriteTask, duesUndoTask } from './dues/import/import-write';
+
+/**
+ * Every task the task thread can run, found there by name (threads/task.worker.ts). A record type's long job
+ * joins by exporting a `defineTask(...)` and adding it here.
+ */
+export const THREAD_TASKS: readonly ThreadTask<never, unknown>[] = [exportTask, checkUndoTask, undoImportTask, duesImportWriteTask, duesUndoTask];

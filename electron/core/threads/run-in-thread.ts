@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AppContext } from '../context';
+import type { ErrorCode } from '../../../shared/error-codes';
+import { AppError } from '../errors';
+import type { Job } from '../imports/jobs';
+import type { ThreadTask } from './task';
+
+/** What the main process sends to the task thread, and what it answers. */
+export type TaskRequest = { type: 'run'; name: string; input: unknown; dbPath: string; nowIso: string; actor: string } | { type: 'cancel' };
+export type TaskReply =
+  | { type: 'ready' }
+  | { type: 'progress'; label: string; done: number; total: number | null }
+  | { type: 'done'; value: unknown }
+  | { type: 'error'; error: { code: string; message: string; details?: unknown } };
+
+/** The bundled task thread beside this bundle (dist/<entry>/x.cjs → dist/workers/tasks.cjs). */
+export function taskScript(): string | null {
+  const override = process.env.LEDGER_TASK_THREAD;
+  if (override) return override === 'off' ? null : override;
+  const file = path.join(__dirname, '..', 'workers', 'tasks.cjs');
+  return fs.existsSync(file) ? file : null;
+}
+
+/**
+ * Runs `task` in the task thread, or here when the thread cannot start (then the main process is busy for
+ * the task's length, as before; the log says so). Progress and cancel travel as messages; an error keeps
+ * its code and Chinese message.
+ */
+export async function runInThread<I, O>(ctx: AppContext, job: Job, task: ThreadTask<I, O>, input: I): Promise<O> {
+  const script = taskScript();
+  if (script) {
+    const r = await inWorker<O>(ctx, job, task, input, script);
+    if (r.ran) return r.value;
+    ctx.logger.warn('task thread unavailable; running in the main process', { task: task.name, reason: r.reason });
+  }
+  return task.run({ db: ctx.db, now: ctx.clock(), actor: ctx.actor(), progress: (l, d, t) => job.progress(l, d, t), signal: job.signal }, input);
+}
+
+function inWorker<O>(ctx: AppContext, job: Job, task: ThreadTask<unknown, unknown>, input: unknown, script: string): Promise<{ ran: true; value: O } | { ran: false; reason: string }> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(script);
+    } catch (e) {
+      resolve({ ran: false, reason: (e as Error).message });
+      return;
+    }
+    let ready = false;
+    let settled = false;
+    const cancel = () => worker.postMessage({ type: 'cancel' } satisfies TaskRequest);
+    const finish = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      job.signal.removeEventListener('abort', cancel);
+      void worker.terminate();
+      f();
+    };
+    job.signal.addEventListener('abort', cancel);
+    worker.on('message', (m: TaskReply) => {
+      if (m.type === 'ready') {
+        ready = true;
+        const run: TaskRequest = { type: 'run', name: task.name, input, dbPath: ctx.paths.dbPath, nowIso: ctx.clock().toISOString(), actor: ctx.actor() };
+        worker.postMessage(run);
+        if (job.signal.aborted) cancel();
+      } else if (m.type === 'progress') job.progress(m.label, m.done, m.total, true);
+      else if (m.type === 'done') finish(() => resolve({ ran: true, value: m.value as O }));
+      else finish(() => reject(new AppError(m.error.code as ErrorCode, m.error.message, m.error.details)));
+    });
+    worker.on('error', (e) => {
+      if (!ready) finish(() => resolve({ ran: false, reason: e.message }));
+      else finish(() => reject(new AppError('INTERNAL', `后台任务出错，没有更改任何数据（${e.message}）`)));
+    });
+    worker.on('exit', (code) => finish(() => reject(new AppError('INTERNAL', `后台任务意外退出（${code}），没有更改任何数据`))));
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * Entry of the task thread (bundled to dist/workers/tasks.cjs; see run-in-thread.ts): one task per thread,
+ * on a connection of its own — read-only for a reading task, so it can never write by mistake.
+ */
+import { parentPort } from 'node:worker_threads';
+import { openDatabase, openReadOnly } from '../db/open';
+import { AppError } from '../errors';
+import { createJob } from '../imports/jobs';
+import { THREAD_TASKS } from '../thread-tasks';
+import type { TaskReply, TaskRequest } from './run-in-thread';
+
+const reply = (r: TaskReply) => parentPort?.postMessage(r);
+const controller = new AbortController();
+
+const writable = (dbPath: string) => {
+  const db = openDatabase(dbPath);
+  return { db, close: () => db.close() };
+};
+
+async function run(m: Extract<TaskRequest, { type: 'run' }>): Promise<unknown> {
+  const task = THREAD_TASKS.find((t) => t.name === m.name);
+  if (!task) throw new AppError('INTERNAL', `没有名为「${m.name}」的后台任务`);
+  const conn = task.writes ? writable(m.dbPath) : openReadOnly(m.dbPath);
+  const job = createJob(m.name, controller, (label, done, total) => reply({ type: 'progress', label, done, total }));
+  try {
+    return await task.run({ db: conn.db, now: new Date(m.nowIso), actor: m.actor, progress: (l, d, t) => job.progress(l, d, t), signal: controller.signal }, m.input as never);
+  } finally {
+    conn.close();
+  }
+}
+
+parentPort?.on('message', (m: TaskRequest) => {
+  if (m.type === 'cancel') {
+    controller.abort();
+    return;
+  }
+  run(m).then(
+    (value) => reply({ type: 'done', value }),
+    (e: unknown) =>
+      reply({
+        type: 'error',
+        error: e instanceof AppError ? e.toData() : { code: 'INTERNAL', message: `后台任务出错，没有更改任何数据（${(e as Error).message}）` },
+      }),
+  );
+});
+
+reply({ type: 'ready' });

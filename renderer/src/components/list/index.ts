@@ -1,0 +1,2 @@
+export { ListSearch, type ListSearchProps } from './ListSearch';
+export { ListToolbar } from './ListToolbar';
