@@ -1,12 +1,14 @@
 import { FileExcelOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Popconfirm, Select, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Popconfirm, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { DuesImportBatch, DuesImportPreview, DuesImportResult, DuesPreviewRow, FileRef, ImportColumn, SheetSummary } from '../../../../shared/contract';
+import type { DuesImportBatch, DuesImportPreview, DuesImportResult, DuesPreviewRow, FileRef, SheetSummary } from '../../../../shared/contract';
 import type { DuesPeriodKind } from '../../../../shared/domain/dues';
-import { api, ApiError, errorMessage } from '../../api';
+import { api } from '../../api';
 import { pickFile } from '../../api/platform';
 import { useChannel } from '../../api/use-channel';
+import { firstImportableSheet, MappingTable } from '../../components/import/MappingTable';
 import { ProgressPanel } from '../../components/import/ProgressPanel';
+import { useAttempt } from '../../components/import/use-attempt';
 import { useJob } from '../../components/import/use-job';
 import { money } from '../care/money';
 import { SheetStep } from '../proposals/import/SourceSteps';
@@ -15,7 +17,6 @@ import { DuesPeriodPicker } from './DuesPeriodPicker';
 const STEPS = ['file', 'sheet', 'mapping', 'preview', 'result'] as const;
 type Step = (typeof STEPS)[number];
 const TITLES: Record<Step, string> = { file: '选择文件', sheet: '选择工作表', mapping: '核对列对应', preview: '预览与检查', result: '导入结果' };
-const NOT_IMPORTED = '__none__';
 const ACTION: Record<DuesPreviewRow['action'], { color: string; label: string }> = {
   update: { color: 'green', label: '更新' },
   unchanged: { color: 'default', label: '无变化' },
@@ -38,18 +39,10 @@ export function DuesImportPanel({ kind, period, onPeriod, onDone }: { kind: Dues
   const [overrides, setOverrides] = useState<Overrides | undefined>(undefined);
   const [preview, setPreview] = useState<DuesImportPreview | null>(null);
   const [result, setResult] = useState<DuesImportResult | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, setProblem, attempt } = useAttempt();
   const [revision, setRevision] = useState(0);
   const batches = useChannel('dues.importBatches', {}, { key: revision });
 
-  const attempt = async (work: () => Promise<void>) => {
-    setProblem(null);
-    try {
-      await work();
-    } catch (e) {
-      setProblem(e instanceof ApiError && e.code === 'CANCELLED' ? '已取消，没有写入任何数据。' : errorMessage(e));
-    }
-  };
   const base = (o: { sheet?: string | null; overrides?: Overrides | undefined } = {}) => {
     const chosen = o.sheet !== undefined ? o.sheet : sheet;
     const given = 'overrides' in o ? o.overrides : overrides;
@@ -67,7 +60,7 @@ export function DuesImportPanel({ kind, period, onPeriod, onDone }: { kind: Dues
       const r = await job.run((jobId) => api.call('dues.importSheets', { token: ref.token, jobId }));
       setFile(ref);
       setSheets(r.sheets);
-      setSheet((r.sheets.find((s) => s.records !== null && !s.hidden) ?? r.sheets.find((s) => s.records !== null))?.name ?? null);
+      setSheet(firstImportableSheet(r.sheets));
       setOverrides(undefined);
       setPreview(null);
       setStep('sheet');
@@ -154,9 +147,10 @@ export function DuesImportPanel({ kind, period, onPeriod, onDone }: { kind: Dues
       )}
       {step === 'sheet' && file && <SheetStep fileName={file.fileName} sheets={sheets} value={sheet} onChange={setSheet} />}
       {step === 'mapping' && preview && (
-        <Mapping
+        <MappingTable
           preview={preview}
           busy={job.running}
+          intro={`导入到 ${preview.periodLabel}。${preview.mappingSource === 'remembered' ? '这种表头以前导入过，已沿用上次核对后的列对应。' : '列对应按表头自动识别，请核对；改动后会立即重新检查。'}`}
           onField={(header, field) => {
             const next = { ...Object.fromEntries(preview.columns.filter((c) => c.userChosen).map((c) => [c.header, c.field])), [header]: field };
             setOverrides(next);
@@ -215,60 +209,6 @@ export function DuesImportPanel({ kind, period, onPeriod, onDone }: { kind: Dues
           )}
         </Space>
       )}
-    </div>
-  );
-}
-
-function Mapping({ preview, busy, onField }: { preview: DuesImportPreview; busy: boolean; onField: (header: string, field: string | null) => void }) {
-  const options = [...preview.fields.map((f) => ({ value: f.key, label: f.label })), { value: NOT_IMPORTED, label: '（不导入）' }];
-  const first = preview.rows[0];
-  return (
-    <div>
-      <Typography.Paragraph>
-        工作表「{preview.sheet}」，表头在第 {preview.headerRows.join('、')} 行，导入到 {preview.periodLabel}。
-        {preview.mappingSource === 'remembered' ? '这种表头以前导入过，已沿用上次核对后的列对应。' : '列对应按表头自动识别，请核对；改动后会立即重新检查。'}
-      </Typography.Paragraph>
-      {preview.notes.length > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="表格识别" description={preview.notes.map((n) => <div key={n}>{n}</div>)} />}
-      {preview.blockers.map((b) => (
-        <Alert key={b} type="error" showIcon style={{ marginBottom: 12 }} title={b} data-testid="import-blocker" />
-      ))}
-      <Table<ImportColumn>
-        size="small"
-        rowKey="index"
-        pagination={false}
-        dataSource={preview.columns}
-        data-testid="mapping-table"
-        columns={[
-          { title: '列', dataIndex: 'letter', width: 48 },
-          { title: '表头', dataIndex: 'header', width: 200 },
-          { title: '第一行的内容', key: 'sample', ellipsis: true, render: (_v, c) => <Typography.Text type="secondary">{first?.cells[preview.columns.indexOf(c)]?.raw ?? ''}</Typography.Text> },
-          {
-            title: '导入为',
-            key: 'field',
-            width: 200,
-            render: (_v, c) => (
-              <Select
-                aria-label={`「${c.header}」导入为`}
-                style={{ width: 180 }}
-                value={c.field ?? NOT_IMPORTED}
-                disabled={busy}
-                options={options}
-                onChange={(v: string) => onField(c.header, v === NOT_IMPORTED ? null : v)}
-              />
-            ),
-          },
-          {
-            title: '说明',
-            key: 'hint',
-            render: (_v, c) => (
-              <span>
-                {c.userChosen && <Tag color="blue">已调整</Tag>}
-                {c.hint && <Typography.Text type="secondary">{c.hint}</Typography.Text>}
-              </span>
-            ),
-          },
-        ]}
-      />
     </div>
   );
 }

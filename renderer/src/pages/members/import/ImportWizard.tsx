@@ -7,6 +7,7 @@ import { pickFile } from '../../../api/platform';
 import { FileStep } from './FileStep';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
+import { firstImportableSheet } from '../../../components/import/MappingTable';
 import { ProgressPanel } from '../../../components/import/ProgressPanel';
 import { ResultStep } from './ResultStep';
 import { SheetStep } from './SheetStep';
@@ -56,8 +57,8 @@ export function ImportWizard() {
       setFile(ref);
       const info = await job.run((jobId) => api.call('members.importSheets', { token: ref.token, jobId }));
       setSheets(info.sheets);
-      const first = info.sheets.find((s) => s.records !== null && !s.hidden) ?? info.sheets.find((s) => s.records !== null);
-      setChosen(first ? [first.name] : info.sheets[0] ? [info.sheets[0].name] : []);
+      const first = firstImportableSheet(info.sheets) ?? info.sheets[0]?.name;
+      setChosen(first ? [first] : []);
       setHeaderRow(null);
       setOverrides(undefined);
       setPreview(null);

@@ -3,9 +3,11 @@ import { Alert, App, Button, Empty, Popconfirm, Space, Spin, Steps, Typography }
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { FileRef, ProposalImportPreview, ProposalImportResult, SheetSummary } from '../../../../../shared/contract';
-import { api, ApiError, errorMessage } from '../../../api';
+import { api } from '../../../api';
 import { pickFile } from '../../../api/platform';
+import { firstImportableSheet } from '../../../components/import/MappingTable';
 import { ProgressPanel } from '../../../components/import/ProgressPanel';
+import { useAttempt } from '../../../components/import/use-attempt';
 import { useJob } from '../../../components/import/use-job';
 import { useCurrentSession, useSessions } from '../use-sessions';
 import { ImportBatches } from './ImportBatches';
@@ -47,7 +49,7 @@ export function ProposalImportPage() {
   const [preview, setPreview] = useState<ProposalImportPreview | null>(null);
   const [result, setResult] = useState<ProposalImportResult | null>(null);
   const [undone, setUndone] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, setProblem, attempt } = useAttempt();
   const [revision, setRevision] = useState(0);
   const [delegations, setDelegations] = useState<string[]>([]);
 
@@ -63,15 +65,6 @@ export function ProposalImportPage() {
     };
   }, [session, revision]);
 
-  /** Runs one step's call; a failure (or a cancel) is shown above the step and the step stays. */
-  const attempt = async (work: () => Promise<void>) => {
-    setProblem(null);
-    try {
-      await work();
-    } catch (e) {
-      setProblem(e instanceof ApiError && e.code === 'CANCELLED' ? '已取消，没有写入任何数据。' : errorMessage(e));
-    }
-  };
 
   const check = (o: { sheet?: string | null; overrides?: Overrides | undefined; replay?: boolean } = {}) =>
     attempt(async () => {
@@ -99,7 +92,7 @@ export function ProposalImportPage() {
       const r = await job.run((jobId) => api.call('proposals.importSheets', { token: ref.token, jobId }));
       setFile(ref);
       setSheets(r.sheets);
-      setSheet((r.sheets.find((s) => s.records !== null && !s.hidden) ?? r.sheets.find((s) => s.records !== null))?.name ?? null);
+      setSheet(firstImportableSheet(r.sheets));
       setOverrides(undefined);
       setPreview(null);
       setStep('sheet');
