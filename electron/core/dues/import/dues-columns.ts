@@ -5,10 +5,9 @@
  * Words our own 收缴清单 export writes but that are not read back (应缴会费, 计缴基数) mark a header row
  * without being mapped, so the export imports again as a payment list.
  */
-import { createHash } from 'node:crypto';
 import type { DetectedColumn, TableDetection } from '../../spreadsheet/detect';
 import { detectTable } from '../../spreadsheet/detect';
-import { normalizeHeader } from '../../spreadsheet/header-text';
+import { assignColumns, guessColumns, headerMatcher, headerSignature, type FieldGuess } from '../../imports/header-match';
 import type { SheetGrid } from '../../spreadsheet/types';
 
 export type DuesFieldKey = 'idNumber' | 'staffNo' | 'name' | 'wage' | 'paid' | 'paidOn' | 'receiptNo' | 'payer' | 'seq';
@@ -38,51 +37,24 @@ const SYNONYMS: Record<DuesFieldKey, readonly string[]> = {
   seq: ['序号', '序', 'no', 'no.', '行号'],
 };
 
+const SEQ_ONLY: ReadonlySet<DuesFieldKey> = new Set(['seq']);
+
 /** Header words seen in wage and dues sheets that are not imported. */
 const OTHER_WORDS = ['应缴会费', '应缴', '应缴金额', '计缴基数', '部门', '单位', '科室', '性别', '备注', '签名', '签字', '工会小组', '职务', '岗位', '实发工资', '扣款合计'];
 
-const EXACT = new Map<string, DuesFieldKey>();
-for (const [field, words] of Object.entries(SYNONYMS) as [DuesFieldKey, readonly string[]][]) for (const w of words) EXACT.set(normalizeHeader(w), field);
-/** Generic words that only count as the whole header (日期 alone is not a 缴费日期). */
-const EXACT_ONLY = new Set(['会费', '工资', '序', 'no', 'no.', '身份证', '证件号']);
-const BY_LENGTH = [...EXACT.keys()].filter((k) => k.length >= 2 && !EXACT_ONLY.has(k)).sort((a, b) => b.length - a.length);
-const OTHER = new Set(OTHER_WORDS.map(normalizeHeader));
+const MATCHER = headerMatcher<DuesFieldKey>({
+  synonyms: SYNONYMS,
+  other: OTHER_WORDS,
+  exactOnly: ['会费', '工资', '序', 'no', 'no.', '身份证', '证件号'],
+  // 应缴 / 联系人 qualify somebody else's figure.
+  foreignQualifier: /(应缴|应扣|联系人|经办人|负责人|配偶)$/,
+  maxQualifier: 5,
+});
 
-function guessOne(n: string): { field: DuesFieldKey; confidence: number } | null {
-  if (!n || OTHER.has(n)) return null;
-  const exact = EXACT.get(n);
-  if (exact) return { field: exact, confidence: 1 };
-  for (const syn of BY_LENGTH) {
-    if (!n.endsWith(syn)) continue;
-    const qualifier = n.slice(0, n.length - syn.length);
-    // 应缴 / 联系人 qualify somebody else's figure; a long qualifier is a sentence, not a header.
-    if (/(应缴|应扣|联系人|经办人|负责人|配偶)$/.test(qualifier) || qualifier.length > 5) return null;
-    return { field: EXACT.get(syn)!, confidence: 0.7 };
-  }
-  return null;
-}
-
-export function guessDuesField(header: string, group?: string): { field: DuesFieldKey; confidence: number } | null {
-  const own = guessOne(normalizeHeader(header));
-  if (own || !group) return own;
-  return guessOne(normalizeHeader(group) + normalizeHeader(header));
-}
-
-export function duesHeaderScore(text: string): number {
-  const n = normalizeHeader(text);
-  if (!n) return 0;
-  if (OTHER.has(n)) return 0.5;
-  const g = guessOne(n);
-  if (!g) return 0;
-  return g.field === 'seq' ? 0.3 : g.confidence;
-}
-
+export const guessDuesField = (header: string, group?: string): FieldGuess<DuesFieldKey> | null => MATCHER.guess(header, group);
+export const duesHeaderScore = (text: string): number => MATCHER.score(text);
 export const detectDuesTable = (grid: SheetGrid): TableDetection => detectTable(grid, { headerScore: duesHeaderScore });
-
-export function duesHeaderSignature(columns: Pick<DetectedColumn, 'header'>[]): string {
-  const names = columns.map((c) => c.header.split('/').map(normalizeHeader).join('/'));
-  return createHash('sha256').update(JSON.stringify(['dues', ...names])).digest('hex').slice(0, 16);
-}
+export const duesHeaderSignature = (columns: Pick<DetectedColumn, 'header'>[]): string => headerSignature(columns, 'dues');
 
 export interface DuesColumnMapping {
   index: number;
@@ -102,29 +74,8 @@ export interface DuesMapping {
 
 /** Each field to one column: the clerk's choice first, then the surer guess; the loser says which column won. */
 export function mapDuesColumns(columns: DetectedColumn[], overrides: Record<string, DuesFieldKey | null> = {}): DuesMapping {
-  const guesses = columns.map((c) => {
-    if (Object.hasOwn(overrides, c.header)) {
-      const field = overrides[c.header] ?? null;
-      return { col: c, guess: field ? { field, confidence: 1 } : null, user: true };
-    }
-    return { col: c, guess: guessDuesField(c.name || c.header, c.group), user: false };
-  });
-  const rank = (i: number) => (guesses[i]!.user ? 10 : 0) + (guesses[i]!.guess?.confidence ?? 0);
-  const owner = new Map<DuesFieldKey, number>();
-  guesses.forEach((g, i) => {
-    if (!g.guess || g.guess.field === 'seq') return;
-    const prev = owner.get(g.guess.field);
-    if (prev === undefined || rank(i) > rank(prev)) owner.set(g.guess.field, i);
-  });
-  const mapped: DuesColumnMapping[] = guesses.map((g, i) => {
-    const base = { index: g.col.index, header: g.col.header, ...(g.user ? { userChosen: true } : {}) };
-    if (!g.guess) return { ...base, field: null, confidence: 0 };
-    const field = g.guess.field;
-    if (field !== 'seq' && owner.get(field) !== i) {
-      return { ...base, field: null, confidence: 0, note: `也像「${DUES_FIELD_LABELS[field]}」，但已由「${guesses[owner.get(field)!]!.col.header}」列导入` };
-    }
-    return { ...base, field, confidence: g.guess.confidence };
-  });
+  const guesses = guessColumns(columns, overrides, (c) => guessDuesField(c.name || c.header, c.group));
+  const mapped: DuesColumnMapping[] = assignColumns(guesses, SEQ_ONLY, DUES_FIELD_LABELS);
   const has = (f: DuesFieldKey) => mapped.some((c) => c.field === f);
   const blockers: string[] = [];
   if (!has('idNumber') && !has('staffNo') && !has('name')) blockers.push('没有可以对应会员的列：请为身份证号、工号或姓名所在的列选择对应的字段');

@@ -7,9 +7,9 @@
  * A qualifier naming another person (家长, 配偶, 紧急联系人 …) never matches. Each field goes to one column
  * (the most confident, then the leftmost); the others are left unmapped with a note, never merged.
  */
-import { createHash } from 'node:crypto';
 import type { DetectedColumn, DetectOptions, TableDetection } from '../../spreadsheet/detect';
 import { detectTable } from '../../spreadsheet/detect';
+import { assignColumns, guessColumns, headerMatcher, headerSignature as layoutSignature, type FieldGuess as HeaderFieldGuess } from '../../imports/header-match';
 import { headerHints, normalizeHeader, type HeaderHints } from '../../spreadsheet/header-text';
 import type { SheetGrid } from '../../spreadsheet/types';
 import { MEMBER_FIELDS, type MemberField } from '../../../../shared/domain/member-fields';
@@ -49,42 +49,17 @@ const OTHER_PERSON = /(家长|父亲|母亲|父母|配偶|爱人|丈夫|妻子|�
 /** A unit column's header that names the 分工会 (所属分会, 分工会), not the 小组. */
 const BRANCH_HEADER = /^(?!.*小组).*(分工会|分会)/;
 
-const EXACT = new Map<string, MemberFieldKey>();
-for (const [field, words] of Object.entries(MEMBER_SYNONYMS) as [MemberFieldKey, readonly string[]][]) {
-  for (const w of words) EXACT.set(normalizeHeader(w), field);
-}
-const BY_LENGTH = [...EXACT.keys()].filter((k) => k.length >= 2).sort((a, b) => b.length - a.length);
-const OTHER = new Set(OTHER_HEADER_WORDS.map(normalizeHeader));
+const SEQ_ONLY: ReadonlySet<MemberFieldKey> = new Set(['seq']);
 
-export interface FieldGuess {
-  field: MemberFieldKey;
-  confidence: number;
-}
+const MATCHER = headerMatcher<MemberFieldKey>({ synonyms: MEMBER_SYNONYMS, other: OTHER_HEADER_WORDS, foreignQualifier: OTHER_PERSON, maxQualifier: 6 });
+
+export type FieldGuess = HeaderFieldGuess<MemberFieldKey>;
 
 /** The field a header names, or null. */
-export function guessMemberField(headerText: string): FieldGuess | null {
-  const n = normalizeHeader(headerText);
-  if (!n) return null;
-  const exact = EXACT.get(n);
-  if (exact) return { field: exact, confidence: 1 };
-  for (const syn of BY_LENGTH) {
-    if (!n.endsWith(syn)) continue;
-    const qualifier = n.slice(0, n.length - syn.length);
-    if (OTHER_PERSON.test(qualifier) || qualifier.length > 6) return null;
-    return { field: EXACT.get(syn) as MemberFieldKey, confidence: 0.7 };
-  }
-  return null;
-}
+export const guessMemberField = (headerText: string): FieldGuess | null => MATCHER.guess(headerText);
 
 /** For `detectTable`: how surely a header cell names something a roster has. 序号 alone counts little. */
-export function memberHeaderScore(text: string): number {
-  const n = normalizeHeader(text);
-  if (!n) return 0;
-  if (OTHER.has(n)) return 0.5;
-  const g = guessMemberField(text);
-  if (!g) return 0;
-  return g.field === 'seq' ? 0.3 : g.confidence;
-}
+export const memberHeaderScore = (text: string): number => MATCHER.score(text);
 
 export const detectMemberTable = (grid: SheetGrid, opts: DetectOptions = {}): TableDetection =>
   detectTable(grid, { headerScore: memberHeaderScore, ...opts });
@@ -112,54 +87,24 @@ export interface MemberMapping {
   missingRequired: MemberFieldKey[];
 }
 
-/** sha256 of the normalised header names in order (16 hex characters). */
-export function headerSignature(columns: Pick<DetectedColumn, 'header'>[]): string {
-  const names = columns.map((c) => c.header.split('/').map(normalizeHeader).join('/'));
-  return createHash('sha256').update(JSON.stringify(names)).digest('hex').slice(0, 16);
-}
+/** Without a kind, as when it was the only import: the mappings clerks have remembered stay valid. */
+export const headerSignature = (columns: Pick<DetectedColumn, 'header'>[]): string => layoutSignature(columns);
 
 /**
  * Maps detected columns onto member fields. `overrides` (header → field or null) are the user's corrections,
  * e.g. remembered for this `headerSignature`; they win over guesses and take the field from any other column.
  */
 export function mapMemberColumns(columns: DetectedColumn[], overrides: Record<string, MemberFieldKey | null> = {}): MemberMapping {
-  const guesses = columns.map((c) => {
-    const text = c.name || c.header;
-    if (Object.hasOwn(overrides, c.header)) {
-      const field = overrides[c.header] ?? null;
-      return { col: c, guess: field ? { field, confidence: 1 } : null, user: true };
-    }
-    return { col: c, guess: guessMemberField(text), user: false };
-  });
+  const guesses = guessColumns(columns, overrides, (c) => guessMemberField(c.name || c.header));
   // A roster with a 分工会 column and a 工会小组 column: the groups belong to the branches, not one or the other.
   const unitCols = guesses.filter((g) => !g.user && g.guess?.field === 'group');
   if (unitCols.length >= 2 && unitCols.some((g) => !BRANCH_HEADER.test(normalizeHeader(g.col.name || g.col.header)))) {
     for (const g of unitCols) if (BRANCH_HEADER.test(normalizeHeader(g.col.name || g.col.header))) g.guess = { field: 'branch', confidence: g.guess!.confidence };
   }
-  const owner = new Map<MemberFieldKey, number>();
-  const rank = (i: number) => {
-    const g = guesses[i]!;
-    return (g.user ? 10 : 0) + (g.guess?.confidence ?? 0);
-  };
-  guesses.forEach((g, i) => {
-    if (!g.guess || g.guess.field === 'seq') return;
-    const prev = owner.get(g.guess.field);
-    if (prev === undefined || rank(i) > rank(prev)) owner.set(g.guess.field, i);
-  });
-  const mapped: ColumnMapping[] = guesses.map((g, i) => {
-    const hints = headerHints(g.col.header);
-    const base = { index: g.col.index, header: g.col.header, hints, ...(g.user ? { userChosen: true } : {}) };
-    if (!g.guess) return { ...base, field: null, confidence: 0 };
-    const field = g.guess.field;
-    if (field !== 'seq' && owner.get(field) !== i) {
-      const winner = guesses[owner.get(field) as number]!.col;
-      return { ...base, field: null, confidence: 0, note: `也像「${MEMBER_FIELD_LABELS[field]}」，但已由「${winner.header}」列导入` };
-    }
-    return { ...base, field, confidence: g.guess.confidence };
-  });
+  const mapped: ColumnMapping[] = assignColumns(guesses, SEQ_ONLY, MEMBER_FIELD_LABELS).map((c) => ({ ...c, hints: headerHints(c.header) }));
   return {
     columns: mapped,
     signature: headerSignature(columns),
-    missingRequired: owner.has('name') ? [] : ['name'],
+    missingRequired: mapped.some((c) => c.field === 'name') ? [] : ['name'],
   };
 }
