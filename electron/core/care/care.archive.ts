@@ -8,7 +8,7 @@ import { yuan } from '../../../shared/domain/dues';
 import type { ArchiveContributor, ArchiveItemDraft } from '../archive/contributor';
 import type { DB } from '../db/open';
 import { yearRows } from '../dues/dues.repo';
-import { recordDocHtml, type RecordDoc } from '../print/archive-record';
+import { recordDocHtml, type RecordDoc, renderRecordDoc } from '../print/archive-record';
 import { readAllSettings } from '../settings/settings.repo';
 import { careOccasionsOf } from './care.occasions';
 import { listVisitRows } from './care.repo';
@@ -128,10 +128,7 @@ export const careArchive: ArchiveContributor = {
     { id: 'care.hardship', label: '困难职工档案', defaultRetention: 'D30', defaultOrgCode: 'GH' },
   ],
   items,
-  render: (_db, _kind, data) => {
-    const doc = (data as { doc?: RecordDoc } | null)?.doc;
-    return doc ? recordDocHtml(doc) : null;
-  },
+  render: renderRecordDoc,
   sealTargets: [
     { table: 'care_visits', yearExpr: 'CAST(substr(visit_date, 1, 4) AS INTEGER)', label: '慰问记录' },
     { table: 'dues_records', yearExpr: 'CAST(substr(period, 1, 4) AS INTEGER)', label: '会费记录' },

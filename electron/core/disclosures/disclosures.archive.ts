@@ -6,7 +6,7 @@ import { DISCLOSURE_SCOPE_LABELS, DISCLOSURE_TIMING_LABELS, OPINION_STATUS_LABEL
 import { DISCLOSURE_NAME, type UnitType } from '../../../shared/domain/labels';
 import type { ArchiveContributor, ArchiveFileRef, ArchiveItemDraft } from '../archive/contributor';
 import type { DB } from '../db/open';
-import { recordDocHtml, type RecordDoc } from '../print/archive-record';
+import { recordDocHtml, type RecordDoc, renderRecordDoc } from '../print/archive-record';
 import { readAllSettings } from '../settings/settings.repo';
 import { listAttachments, listDisclosureRows, type DisclosureListDbRow } from './disclosures.repo';
 import { listOpinionRows } from './opinions.repo';
@@ -97,10 +97,7 @@ export const disclosuresArchive: ArchiveContributor = {
     { id: 'disclosures.opinions', label: '意见建议登记表', defaultRetention: 'D30', defaultOrgCode: 'GH' },
   ],
   items,
-  render: (_db, _kind, data) => {
-    const doc = (data as { doc?: RecordDoc } | null)?.doc;
-    return doc ? recordDocHtml(doc) : null;
-  },
+  render: renderRecordDoc,
   sealTargets: [
     { table: 'disclosures', yearExpr: 'CAST(substr(disclosed_on, 1, 4) AS INTEGER)', label: '公开事项' },
     { table: 'disclosure_attachments', yearExpr: '(SELECT CAST(substr(d.disclosed_on, 1, 4) AS INTEGER) FROM disclosures d WHERE d.id = disclosure_id)', label: '公开事项的附件' },

@@ -7,7 +7,7 @@
 import { deriveStatus, MEMBER_EVENT_LABELS, MEMBER_STATUS_LABELS, type MemberEventType } from '../../../shared/domain/member-lifecycle';
 import type { ArchiveContributor, ArchiveItemDraft } from '../archive/contributor';
 import type { DB } from '../db/open';
-import { recordDocHtml, type RecordDoc } from '../print/archive-record';
+import { recordDocHtml, type RecordDoc, renderRecordDoc } from '../print/archive-record';
 import { readAllSettings } from '../settings/settings.repo';
 import { eventsOfYear, eventsUpTo, rosterCandidates } from './members.archive.query';
 
@@ -74,8 +74,5 @@ export const membersArchive: ArchiveContributor = {
     { id: 'members.events', label: '会籍变动名单', defaultRetention: 'Y', defaultOrgCode: 'GH' },
   ],
   items,
-  render: (_db, _kind, data) => {
-    const doc = (data as { doc?: RecordDoc } | null)?.doc;
-    return doc ? recordDocHtml(doc) : null;
-  },
+  render: renderRecordDoc,
 };

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/domain/plans-labels';
 import type { ArchiveContributor, ArchiveFileRef, ArchiveItemDraft } from '../archive/contributor';
 import type { DB } from '../db/open';
-import { recordDocHtml, type RecordDoc } from '../print/archive-record';
+import { recordDocHtml, type RecordDoc, renderRecordDoc } from '../print/archive-record';
 import { readAllSettings } from '../settings/settings.repo';
 import * as arepo from './activities.repo';
 import * as rrepo from './records.repo';
@@ -109,10 +109,7 @@ export const plansArchive: ArchiveContributor = {
     { id: 'plans.mediation', label: '劳动争议调解记录', defaultRetention: 'Y', defaultOrgCode: 'GH' },
   ],
   items,
-  render: (_db, _kind, data) => {
-    const doc = (data as { doc?: RecordDoc } | null)?.doc;
-    return doc ? recordDocHtml(doc) : null;
-  },
+  render: renderRecordDoc,
   sealTargets: [
     { table: 'activities', yearExpr: 'CAST(substr(start_date, 1, 4) AS INTEGER)', label: '活动台账' },
     { table: 'awards', yearExpr: 'CAST(substr(award_date, 1, 4) AS INTEGER)', label: '表彰记录' },

@@ -39,3 +39,9 @@ ${(doc.tables ?? []).map(
 ${doc.note ? html`<p class="note">${lines(doc.note)}</p>` : ''}`;
   return page(body, { title: doc.title, css: CSS, marginMm: 22 });
 }
+
+/** An archive contributor's `render` for items whose data is `{ doc: RecordDoc }`, as every record type stores them. */
+export function renderRecordDoc(_db: unknown, _kind: string, data: unknown): string | null {
+  const doc = (data as { doc?: RecordDoc } | null)?.doc;
+  return doc ? recordDocHtml(doc) : null;
+}

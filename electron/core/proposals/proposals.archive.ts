@@ -7,7 +7,7 @@
 import { FINAL_STATES, PROPOSAL_EVENT_LABELS, PROPOSAL_STATE_LABELS, SATISFACTION_LABELS, type ProposalEventType, type ProposalState } from '../../../shared/domain/proposal-workflow';
 import type { ArchiveContributor, ArchiveItemDraft } from '../archive/contributor';
 import type { DB } from '../db/open';
-import { recordDocHtml, type RecordDoc } from '../print/archive-record';
+import { recordDocHtml, type RecordDoc, renderRecordDoc } from '../print/archive-record';
 import { readAllSettings } from '../settings/settings.repo';
 import { getProposalConfig } from './proposals.config';
 import { numberOf } from './proposals.mapper';
@@ -122,10 +122,7 @@ export const proposalsArchive: ArchiveContributor = {
     { id: 'proposals.report', label: '提案办理情况报告', defaultRetention: 'Y', defaultOrgCode: 'JDH' },
   ],
   items,
-  render: (_db, _kind, data) => {
-    const doc = (data as { doc?: RecordDoc } | null)?.doc;
-    return doc ? recordDocHtml(doc) : null;
-  },
+  render: renderRecordDoc,
   checks(db, year) {
     const cfg = getProposalConfig(db);
     const out: { message: string; sourceKey?: string }[] = [];
