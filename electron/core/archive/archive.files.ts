@@ -8,10 +8,9 @@ import type { AppContext } from '../context';
 import type { DB } from '../db/open';
 import { AppError } from '../errors';
 import { blobPath, inspectFile, storeFile } from '../files/attachments';
-import type { ArchiveFileRef } from './contributor';
+import { BINDABLE_MIMES, type ArchiveFileRef } from './contributor';
 import { cachedPages, cachePages, recordBlob } from './archive.repo';
 
-const ARCHIVE_MIMES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 const MAX_BYTES = 200 * 1024 * 1024;
 
 /** Pages of a PDF or image; a file pdf-lib cannot read is refused here, when it is attached, not at print. */
@@ -48,7 +47,7 @@ export interface CheckedUpload {
 export async function inspectArchiveUpload(ctx: AppContext, token: string): Promise<CheckedUpload> {
   const f = ctx.files.resolve(token);
   const info = inspectFile(f.path, f.fileName, MAX_BYTES);
-  if (!ARCHIVE_MIMES.has(info.type.mime)) {
+  if (!BINDABLE_MIMES.has(info.type.mime)) {
     throw new AppError('VALIDATION', `「${info.label}」是${info.type.kind}，归档文件只能是 PDF、JPEG 或 PNG（扫描件或照片）。`);
   }
   const pages = await countPages(fs.readFileSync(f.path), info.type.mime, info.label);

@@ -16,6 +16,7 @@ import { orgFor, retentionFor } from './archive.kinds';
 import * as repo from './archive.repo';
 import { buildView, editedOf, type Edited } from './archive.view';
 import type { ArchiveItemDraft } from './contributor';
+import { storeBytes } from '../files/attachments';
 
 export function assertOpen(ctx: AppContext, year: number): void {
   if (repo.getYear(ctx.db, year)?.sealed_at) {
@@ -23,18 +24,35 @@ export function assertOpen(ctx: AppContext, year: number): void {
   }
 }
 
-/** Every contributor's drafts for the year, with the source key checked to be unique. */
-export function collectDrafts(ctx: AppContext, year: number): ArchiveItemDraft[] {
+interface OwnBlob {
+  sha256: string;
+  sizeBytes: number;
+  mime: string;
+}
+
+/**
+ * Every contributor's drafts for the year, with the source key checked to be unique. A record type's own files
+ * (`fileBytes`) are copied into the file store here — before the transaction, as uploads are: a copy cannot roll
+ * back, and an unused one is harmless — and returned to be recorded in file_blobs with the plan.
+ */
+export function collectDrafts(ctx: AppContext, year: number): { drafts: ArchiveItemDraft[]; blobs: OwnBlob[] } {
   const seen = new Set<string>();
-  const out: ArchiveItemDraft[] = [];
+  const drafts: ArchiveItemDraft[] = [];
+  const blobs: OwnBlob[] = [];
   for (const c of archiveContributors) {
     for (const d of c.items(ctx.db, year)) {
       if (seen.has(d.sourceKey)) continue;
       seen.add(d.sourceKey);
-      out.push(d);
+      drafts.push(d);
+      for (const f of c.fileBytes ? d.files : []) {
+        const bytes = c.fileBytes!(ctx.db, f.sha256);
+        if (!bytes) continue;
+        storeBytes(ctx.paths.filesDir, bytes);
+        blobs.push({ sha256: f.sha256, sizeBytes: bytes.length, mime: f.mime });
+      }
     }
   }
-  return out;
+  return { drafts, blobs };
 }
 
 type Resolved = repo.SourceFields & { sourceKey: string };
@@ -90,7 +108,7 @@ export async function planYear(ctx: AppContext, year: number): Promise<ArchiveYe
   const s = getSettings(ctx);
   if (repo.getYear(db, year)?.sealed_at) return buildView(db, year, s);
   const cfg = getArchiveConfig(db);
-  const drafts = collectDrafts(ctx, year);
+  const { drafts, blobs } = collectDrafts(ctx, year);
   const resolved: Resolved[] = [];
   for (const d of drafts) resolved.push(await resolve(ctx, d, retentionFor(cfg, d.kind), orgFor(cfg, d.kind)));
   const now = ctx.clock().toISOString();
@@ -101,6 +119,7 @@ export async function planYear(ctx: AppContext, year: number): Promise<ArchiveYe
     // A year only looked at (nothing to archive) leaves no trace in the list of years.
     if (!resolved.length && !repo.getYear(db, year)) return;
     repo.ensureYear(db, year, now);
+    for (const b of blobs) repo.recordBlob(db, b.sha256, b.sizeBytes, b.mime, now);
     const current = new Map(repo.listItems(db, year).map((r) => [r.source_key, r]));
     let order = repo.maxSortOrder(db, year);
     const keys = new Set<string>();

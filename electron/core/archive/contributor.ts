@@ -26,6 +26,9 @@ export interface ArchiveFileRef {
   mime: 'application/pdf' | 'image/jpeg' | 'image/png';
 }
 
+/** What a binder can hold (ArchiveFileRef's mimes); other files are named in the item and kept with the record. */
+export const BINDABLE_MIMES: ReadonlySet<string> = new Set<ArchiveFileRef['mime']>(['application/pdf', 'image/jpeg', 'image/png']);
+
 /** An item (件) as a record type proposes it for a year; the archive adds numbering, classes and boxes. */
 export interface ArchiveItemDraft {
   /** Stable across re-planning: `<contributor>:<record id>[:<part>]`, e.g. `proposals:42`. */
@@ -77,6 +80,12 @@ export interface ArchiveContributor {
    * draft's `renderHtml` when absent.
    */
   render?(db: DB, kind: string, data: unknown): string | null;
+  /**
+   * The bytes of a file this record type keeps in its own table rather than the file store (proposal
+   * attachments are BLOBs). Planning copies them into the store, so the binder, the package and the seal read
+   * every item's files from one place. Null when it has no file with that hash.
+   */
+  fileBytes?(db: DB, sha256: string): Uint8Array | null;
   /** What is unfinished for the year in this record type's terms (提案未办结且无说明 …), listed before sealing. */
   checks?(db: DB, year: number): { message: string; sourceKey?: string }[];
 }

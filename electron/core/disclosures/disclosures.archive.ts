@@ -4,14 +4,12 @@
  */
 import { DISCLOSURE_SCOPE_LABELS, DISCLOSURE_TIMING_LABELS, OPINION_STATUS_LABELS } from '../../../shared/domain/disclosure-labels';
 import { DISCLOSURE_NAME, type UnitType } from '../../../shared/domain/labels';
-import type { ArchiveContributor, ArchiveFileRef, ArchiveItemDraft } from '../archive/contributor';
+import { BINDABLE_MIMES, type ArchiveContributor, type ArchiveFileRef, type ArchiveItemDraft } from '../archive/contributor';
 import type { DB } from '../db/open';
 import { recordDocHtml, type RecordDoc, renderRecordDoc } from '../print/archive-record';
 import { readAllSettings } from '../settings/settings.repo';
 import { listAttachments, listDisclosureRows, type DisclosureListDbRow } from './disclosures.repo';
 import { listOpinionRows } from './opinions.repo';
-
-const ARCHIVABLE = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
 function names(db: DB) {
   const s = readAllSettings(db);
@@ -66,8 +64,8 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
   }
   for (const d of rows) {
     const atts = listAttachments(db, d.id);
-    const files: ArchiveFileRef[] = atts.filter((a) => ARCHIVABLE.has(a.mime)).map((a) => ({ sha256: a.sha256, name: a.label, mime: a.mime as ArchiveFileRef['mime'] }));
-    const doc = recordDoc(d, n.work, atts.map((a) => `${a.label}${ARCHIVABLE.has(a.mime) ? '' : '（非 PDF/图片，未装订，随归档包保存记录）'}`));
+    const files: ArchiveFileRef[] = atts.filter((a) => BINDABLE_MIMES.has(a.mime)).map((a) => ({ sha256: a.sha256, name: a.label, mime: a.mime as ArchiveFileRef['mime'] }));
+    const doc = recordDoc(d, n.work, atts.map((a) => `${a.label}${BINDABLE_MIMES.has(a.mime) ? '' : '（非 PDF/图片，未装订，随归档包保存记录）'}`));
     out.push({ sourceKey: `disclosures:${d.id}`, kind: 'disclosures.record', title: d.title, responsible: d.department ?? n.union, docNo: d.reg_no, date: d.disclosed_on, secrecy: '', pages: null, files, data: { doc }, renderHtml: () => recordDocHtml(doc) });
   }
   const ops = listOpinionRows(db, { overdueOnly: false, year, today: `${year}-12-31`, limit: 100000 }).rows.reverse();

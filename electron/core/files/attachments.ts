@@ -127,17 +127,45 @@ export async function storeFile(filesDir: string, sourcePath: string, givenName:
     const type = sniffFile(temp, label);
     refuse(label, size, type, maxBytes);
     const sha256 = hash.digest('hex');
-    const target = blobPath(filesDir, sha256);
-    const existing = fs.existsSync(target) ? fs.statSync(target).size : -1;
-    if (existing !== size) {
-      // Absent, or damaged from outside (wrong size): the fresh copy takes its place.
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      // Stored files are read-only; Windows refuses to replace a read-only file, so lift that first.
-      if (existing >= 0) fs.chmodSync(target, 0o644);
-      fs.renameSync(temp, target);
-      fs.chmodSync(target, 0o444);
-    }
+    placeBlob(filesDir, temp, sha256, size);
     return { sha256, sizeBytes: size, type, label };
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/** Moves a flushed copy into its place in the store, unless a whole copy (same size) is already there. */
+function placeBlob(filesDir: string, temp: string, sha256: string, size: number): void {
+  const target = blobPath(filesDir, sha256);
+  const existing = fs.existsSync(target) ? fs.statSync(target).size : -1;
+  if (existing === size) return;
+  // Absent, or damaged from outside (wrong size): the fresh copy takes its place.
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  // Stored files are read-only; Windows refuses to replace a read-only file, so lift that first.
+  if (existing >= 0) fs.chmodSync(target, 0o644);
+  fs.renameSync(temp, target);
+  fs.chmodSync(target, 0o444);
+}
+
+/**
+ * Puts bytes a record type kept in its own table (proposal attachments are BLOBs, from before the store) into
+ * the store under their hash, written and flushed aside first like `storeFile`, so a crash leaves no half file.
+ */
+export function storeBytes(filesDir: string, bytes: Uint8Array): string {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (blobPresent(filesDir, sha256, bytes.length)) return sha256;
+  fs.mkdirSync(filesDir, { recursive: true });
+  const temp = path.join(filesDir, `.incoming-${randomBytes(8).toString('hex')}`);
+  try {
+    const fd = fs.openSync(temp, 'wx');
+    try {
+      fs.writeSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    placeBlob(filesDir, temp, sha256, bytes.length);
+    return sha256;
   } finally {
     fs.rmSync(temp, { force: true });
   }

@@ -2,10 +2,12 @@
  * What 提案工作 gives the year-end archive (DOMAIN.md §5.12: proposals and replies 永久): each filed proposal
  * and 意见建议 as one 件 with its 交办, 答复 and 反馈, and per session the 提案汇编 and the 办理情况报告. A session
  * belongs to the year it closed (DOMAIN.md §5.3). The session documents themselves (通知, 议程, 代表名单, 报告,
- * 决议) are scans the clerk adds in 年度归档.
+ * 决议) are scans the clerk adds in 年度归档. A proposal's PDF and image attachments are bound into its 件 after the
+ * record (DOMAIN.md §5.2: body and attachments are one 件).
  */
 import { FINAL_STATES, PROPOSAL_EVENT_LABELS, PROPOSAL_STATE_LABELS, SATISFACTION_LABELS, type ProposalEventType, type ProposalState } from '../../../shared/domain/proposal-workflow';
-import type { ArchiveContributor, ArchiveItemDraft } from '../archive/contributor';
+import { BINDABLE_MIMES, type ArchiveContributor, type ArchiveFileRef, type ArchiveItemDraft } from '../archive/contributor';
+import { sniffType } from '../files/file-types';
 import type { DB } from '../db/open';
 import { recordDocHtml, type RecordDoc, renderRecordDoc } from '../print/archive-record';
 import { readAllSettings } from '../settings/settings.repo';
@@ -75,7 +77,10 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
     const filed = rows.filter((p) => !NOT_FILED.includes(p.state as ProposalState) || (p.kind === 'opinion' && p.state === 'registered'));
     for (const p of filed) {
       const number = numberOf(p, cfg);
+      const atts = repo.listAttachmentHeads(db, p.id).map((a) => ({ ...a, type: sniffType(a.head, a.file_name) }));
+      const files: ArchiveFileRef[] = atts.filter((a) => BINDABLE_MIMES.has(a.type.mime)).map((a) => ({ sha256: a.sha256, name: a.file_name, mime: a.type.mime as ArchiveFileRef['mime'] }));
       const doc = proposalDoc(db, p, number, session, units);
+      if (atts.length) doc.note = `附件：${atts.map((a) => `${a.file_name}${BINDABLE_MIMES.has(a.type.mime) ? '' : '（非 PDF/图片，未装订，随归档包保存记录）'}`).join('；')}`;
       out.push({
         sourceKey: `proposals:${p.id}`,
         kind: p.kind === 'opinion' ? 'proposals.opinion' : 'proposals.proposal',
@@ -85,7 +90,7 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
         date: p.submitted_date,
         secrecy: '',
         pages: null,
-        files: [],
+        files,
         data: { doc },
         renderHtml: () => recordDocHtml(doc),
       });
@@ -123,6 +128,8 @@ export const proposalsArchive: ArchiveContributor = {
   ],
   items,
   render: renderRecordDoc,
+  // Attachments live in proposal_attachments (copied into the database, so backups carry them).
+  fileBytes: (db, sha256) => repo.attachmentDataByHash(db, sha256),
   checks(db, year) {
     const cfg = getProposalConfig(db);
     const out: { message: string; sourceKey?: string }[] = [];

@@ -206,6 +206,18 @@ export function listAttachments(db: DB, proposalId: number): AttachmentRow[] {
   ).all(proposalId) as AttachmentRow[];
 }
 
+/** The attachments with their hash and first bytes (enough to tell a PDF or an image), without the data. */
+export function listAttachmentHeads(db: DB, proposalId: number): { file_name: string; sha256: string; head: Buffer }[] {
+  return stmt(
+    db,
+    'SELECT file_name, sha256, substr(data, 1, 16) AS head FROM proposal_attachments WHERE proposal_id = ? AND deleted_at IS NULL ORDER BY id',
+  ).all(proposalId) as { file_name: string; sha256: string; head: Buffer }[];
+}
+
+export function attachmentDataByHash(db: DB, sha256: string): Buffer | null {
+  return (stmt(db, 'SELECT data FROM proposal_attachments WHERE sha256 = ? LIMIT 1').get(sha256) as { data: Buffer } | undefined)?.data ?? null;
+}
+
 export function insertAttachment(db: DB, a: { proposal_id: number; file_name: string; data: Buffer; sha256: string }, now: string): number {
   return Number(
     stmt(
