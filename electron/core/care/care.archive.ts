@@ -8,19 +8,14 @@ import { yuan } from '../../../shared/domain/dues';
 import type { ArchiveContributor, ArchiveItemDraft } from '../archive/contributor';
 import type { DB } from '../db/open';
 import { yearRows } from '../dues/dues.repo';
-import { recordDocHtml, type RecordDoc, renderRecordDoc } from '../print/archive-record';
-import { readAllSettings } from '../settings/settings.repo';
+import { type RecordDoc, renderRecordDoc, docItem } from '../print/archive-record';
+import { unionNameIn } from '../settings/settings.repo';
 import { careOccasionsOf } from './care.occasions';
 import { listVisitRows } from './care.repo';
 import * as hrepo from './hardship.repo';
 
-const unionName = (db: DB) => {
-  const s = readAllSettings(db);
-  return String(s.get('unionName') ?? '') || String(s.get('unitName') ?? '') || '工会';
-};
-
 function items(db: DB, year: number): ArchiveItemDraft[] {
-  const union = unionName(db);
+  const union = unionNameIn(db);
   const out: ArchiveItemDraft[] = [];
   const rules = careOccasionsOf(db);
   for (const v of listVisitRows(db, { from: `${year}-01-01`, to: `${year}-12-31` })) {
@@ -46,7 +41,7 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
         { label: '备注', value: v.notes },
       ],
     };
-    out.push({ sourceKey: `care:${v.id}`, kind: 'care.visit', title: `${v.member_name}${occasion}慰问`, responsible: union, docNo: '', date: v.visit_date, secrecy: '', pages: null, files: [], data: { doc }, renderHtml: () => recordDocHtml(doc) });
+    out.push(docItem({ sourceKey: `care:${v.id}`, kind: 'care.visit', title: `${v.member_name}${occasion}慰问`, responsible: union, date: v.visit_date, doc }));
   }
   out.push(...hardshipItems(db, year, union));
   const dues = yearRows(db, year);
@@ -64,7 +59,7 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
         },
       ],
     };
-    out.push({ sourceKey: `dues:${year}`, kind: 'care.dues', title: doc.title, responsible: union, docNo: '', date: `${year}-12-31`, secrecy: '', pages: null, files: [], data: { doc }, renderHtml: () => recordDocHtml(doc) });
+    out.push(docItem({ sourceKey: `dues:${year}`, kind: 'care.dues', title: doc.title, responsible: union, date: `${year}-12-31`, doc }));
   }
   return out;
 }
@@ -115,7 +110,7 @@ function hardshipItems(db: DB, year: number, union: string): ArchiveItemDraft[] 
       .filter((a) => ARCHIVE_MIMES.has(a.mime))
       .map((a) => ({ sha256: a.sha256, name: a.label, mime: a.mime as 'application/pdf' | 'image/jpeg' | 'image/png' }));
     const date = aid.at(-1)?.aid_date ?? (h.last_review_on?.startsWith(String(year)) ? h.last_review_on : h.filed_on);
-    return { sourceKey: `hardship:${id}:${year}`, kind: 'care.hardship', title: `${h.member_name}困难职工档案（${year}年度）`, responsible: union, docNo: '', date, secrecy: '', pages: null, files, data: { doc }, renderHtml: () => recordDocHtml(doc) };
+    return docItem({ sourceKey: `hardship:${id}:${year}`, kind: 'care.hardship', title: `${h.member_name}困难职工档案（${year}年度）`, responsible: union, date, files, doc });
   });
 }
 

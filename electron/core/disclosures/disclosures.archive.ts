@@ -6,15 +6,15 @@ import { DISCLOSURE_SCOPE_LABELS, DISCLOSURE_TIMING_LABELS, OPINION_STATUS_LABEL
 import { DISCLOSURE_NAME, type UnitType } from '../../../shared/domain/labels';
 import { BINDABLE_MIMES, type ArchiveContributor, type ArchiveFileRef, type ArchiveItemDraft } from '../archive/contributor';
 import type { DB } from '../db/open';
-import { recordDocHtml, type RecordDoc, renderRecordDoc } from '../print/archive-record';
-import { readAllSettings } from '../settings/settings.repo';
+import { type RecordDoc, renderRecordDoc, docItem } from '../print/archive-record';
+import { readAllSettings, unionNameOf } from '../settings/settings.repo';
 import { listAttachments, listDisclosureRows, type DisclosureListDbRow } from './disclosures.repo';
 import { listOpinionRows } from './opinions.repo';
 
 function names(db: DB) {
   const s = readAllSettings(db);
   const unitType = (['school', 'hospital', 'company'].includes(String(s.get('unitType'))) ? s.get('unitType') : 'school') as UnitType;
-  return { work: DISCLOSURE_NAME[unitType], union: String(s.get('unionName') ?? '') || String(s.get('unitName') ?? '') || '工会', unit: String(s.get('unitName') ?? '') };
+  return { work: DISCLOSURE_NAME[unitType], union: unionNameOf(s), unit: String(s.get('unitName') ?? '') };
 }
 
 const rowsOfYear = (db: DB, year: number): DisclosureListDbRow[] =>
@@ -60,13 +60,13 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
       ],
     };
     const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    out.push({ sourceKey: `disclosures:catalogue:${year}-${mm}`, kind: 'disclosures.catalogue', title: `${year}年${month}月${n.work}目录`, responsible: n.union, docNo: '', date: `${year}-${mm}-${last}`, secrecy: '', pages: null, files: [], data: { doc }, renderHtml: () => recordDocHtml(doc) });
+    out.push(docItem({ sourceKey: `disclosures:catalogue:${year}-${mm}`, kind: 'disclosures.catalogue', title: `${year}年${month}月${n.work}目录`, responsible: n.union, date: `${year}-${mm}-${last}`, doc }));
   }
   for (const d of rows) {
     const atts = listAttachments(db, d.id);
     const files: ArchiveFileRef[] = atts.filter((a) => BINDABLE_MIMES.has(a.mime)).map((a) => ({ sha256: a.sha256, name: a.label, mime: a.mime as ArchiveFileRef['mime'] }));
     const doc = recordDoc(d, n.work, atts.map((a) => `${a.label}${BINDABLE_MIMES.has(a.mime) ? '' : '（非 PDF/图片，未装订，随归档包保存记录）'}`));
-    out.push({ sourceKey: `disclosures:${d.id}`, kind: 'disclosures.record', title: d.title, responsible: d.department ?? n.union, docNo: d.reg_no, date: d.disclosed_on, secrecy: '', pages: null, files, data: { doc }, renderHtml: () => recordDocHtml(doc) });
+    out.push(docItem({ sourceKey: `disclosures:${d.id}`, kind: 'disclosures.record', title: d.title, responsible: d.department ?? n.union, docNo: d.reg_no, date: d.disclosed_on, files, doc }));
   }
   const ops = listOpinionRows(db, { overdueOnly: false, year, today: `${year}-12-31`, limit: 100000 }).rows.reverse();
   if (ops.length) {
@@ -81,7 +81,7 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
         },
       ],
     };
-    out.push({ sourceKey: `disclosures:opinions:${year}`, kind: 'disclosures.opinions', title: doc.title, responsible: n.union, docNo: '', date: `${year}-12-31`, secrecy: '', pages: null, files: [], data: { doc }, renderHtml: () => recordDocHtml(doc) });
+    out.push(docItem({ sourceKey: `disclosures:opinions:${year}`, kind: 'disclosures.opinions', title: doc.title, responsible: n.union, date: `${year}-12-31`, doc }));
   }
   return out;
 }

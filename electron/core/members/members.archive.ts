@@ -7,14 +7,11 @@
 import { deriveStatus, MEMBER_EVENT_LABELS, MEMBER_STATUS_LABELS, type MemberEventType } from '../../../shared/domain/member-lifecycle';
 import type { ArchiveContributor, ArchiveItemDraft } from '../archive/contributor';
 import type { DB } from '../db/open';
-import { recordDocHtml, type RecordDoc, renderRecordDoc } from '../print/archive-record';
-import { readAllSettings } from '../settings/settings.repo';
+import { type RecordDoc, renderRecordDoc, docItem } from '../print/archive-record';
+import { unionNameIn } from '../settings/settings.repo';
 import { eventsOfYear, eventsUpTo, rosterCandidates } from './members.archive.query';
 
-const responsibleOf = (db: DB) => {
-  const s = readAllSettings(db);
-  return String(s.get('unionName') ?? '') || String(s.get('unitName') ?? '') || '工会';
-};
+const responsibleOf = unionNameIn;
 
 /** 在册 or 保留会籍 on the day, from the events up to it (a file without events counts as 在册). */
 export function rosterOn(db: DB, day: string) {
@@ -46,7 +43,7 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
         },
       ],
     };
-    out.push({ sourceKey: `members:roster:${year}`, kind: 'members.roster', title: `${responsible}会员名册（${year}年12月31日）`, responsible, docNo: '', date: day, secrecy: '', pages: null, files: [], data: { doc }, renderHtml: () => recordDocHtml(doc) });
+    out.push(docItem({ sourceKey: `members:roster:${year}`, kind: 'members.roster', title: `${responsible}会员名册（${year}年12月31日）`, responsible, date: day, doc }));
   }
   const events = eventsOfYear(db, year);
   if (events.length) {
@@ -61,7 +58,7 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
         },
       ],
     };
-    out.push({ sourceKey: `members:events:${year}`, kind: 'members.events', title: doc.title, responsible, docNo: '', date: day, secrecy: '', pages: null, files: [], data: { doc }, renderHtml: () => recordDocHtml(doc) });
+    out.push(docItem({ sourceKey: `members:events:${year}`, kind: 'members.events', title: doc.title, responsible, date: day, doc }));
   }
   return out;
 }

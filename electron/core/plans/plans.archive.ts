@@ -16,23 +16,13 @@ import {
 } from '../../../shared/domain/plans-labels';
 import type { ArchiveContributor, ArchiveFileRef, ArchiveItemDraft } from '../archive/contributor';
 import type { DB } from '../db/open';
-import { recordDocHtml, type RecordDoc, renderRecordDoc } from '../print/archive-record';
-import { readAllSettings } from '../settings/settings.repo';
+import { type RecordDoc, renderRecordDoc, docItem } from '../print/archive-record';
+import { unionNameIn } from '../settings/settings.repo';
 import * as arepo from './activities.repo';
 import * as rrepo from './records.repo';
 
-const unionName = (db: DB) => {
-  const s = readAllSettings(db);
-  return String(s.get('unionName') ?? '') || String(s.get('unitName') ?? '') || '工会';
-};
-
-const draft = (d: Omit<ArchiveItemDraft, 'data' | 'renderHtml' | 'secrecy' | 'pages'> & { doc: RecordDoc }): ArchiveItemDraft => {
-  const { doc, ...rest } = d;
-  return { ...rest, secrecy: '', pages: null, data: { doc }, renderHtml: () => recordDocHtml(doc) };
-};
-
 function items(db: DB, year: number): ArchiveItemDraft[] {
-  const union = unionName(db);
+  const union = unionNameIn(db);
   const out: ArchiveItemDraft[] = [];
   for (const a of arepo.listActivities(db, { from: `${year}-01-01`, to: `${year}-12-31`, kind: null, memberId: null })) {
     const people = arepo.participants(db, a.id);
@@ -55,7 +45,7 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
         { label: '内容摘要', value: a.summary },
       ],
     };
-    out.push(draft({ sourceKey: `plans:activity:${a.id}`, kind: 'plans.activity', title: `${a.name}活动台账`, responsible: a.organizer || union, docNo: '', date: a.start_date, files, doc }));
+    out.push(docItem({ sourceKey: `plans:activity:${a.id}`, kind: 'plans.activity', title: `${a.name}活动台账`, responsible: a.organizer || union, docNo: '', date: a.start_date, files, doc }));
   }
   for (const w of rrepo.listAwards(db, { from: `${year}-01-01`, to: `${year}-12-31`, memberId: null })) {
     const names = rrepo.recipients(db, w.id).map((r) => r.name);
@@ -72,7 +62,7 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
         { label: '备注', value: w.notes },
       ],
     };
-    out.push(draft({ sourceKey: `plans:award:${w.id}`, kind: 'plans.award', title: `${w.title}表彰`, responsible: w.grantor || union, docNo: w.doc_no ?? '', date: w.award_date, files: [], doc }));
+    out.push(docItem({ sourceKey: `plans:award:${w.id}`, kind: 'plans.award', title: `${w.title}表彰`, responsible: w.grantor || union, docNo: w.doc_no ?? '', date: w.award_date, files: [], doc }));
   }
   for (const m of rrepo.listMediation(db, `${year}-01-01`, `${year}-12-31`).reverse()) {
     const doc: RecordDoc = {
@@ -95,7 +85,7 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
         { label: '履行期限', value: m.agreement_deadline },
       ],
     };
-    out.push(draft({ sourceKey: `plans:mediation:${m.id}`, kind: 'plans.mediation', title: `${m.applicant}劳动争议调解`, responsible: `${union}劳动争议调解委员会`, docNo: '', date: m.accepted_on, files: [], doc }));
+    out.push(docItem({ sourceKey: `plans:mediation:${m.id}`, kind: 'plans.mediation', title: `${m.applicant}劳动争议调解`, responsible: `${union}劳动争议调解委员会`, docNo: '', date: m.accepted_on, files: [], doc }));
   }
   return out;
 }

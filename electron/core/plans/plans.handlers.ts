@@ -6,7 +6,7 @@ import { roleHas } from '../../../shared/domain/permissions';
 import type { MediationRow } from '../../../shared/contract/plans';
 import { effectiveOperator } from '../operators/access';
 import { startJob } from '../imports/jobs';
-import { readAllSettings } from '../settings/settings.repo';
+import { unionNameIn } from '../settings/settings.repo';
 import { signInPreview } from './signin-import';
 import * as arepo from './activities.repo';
 import { createActivity, listActivities, removeActivity, toActivityRow } from './activities.service';
@@ -40,10 +40,7 @@ type PlansChannels =
   | 'plans.summary'
   | 'plans.summaryDocx';
 
-export const unionName = (ctx: AppContext): string => {
-  const s = readAllSettings(ctx.db);
-  return String(s.get('unionName') ?? '') || String(s.get('unitName') ?? '') || '工会';
-};
+export const unionName = (ctx: AppContext): string => unionNameIn(ctx.db);
 
 function activityHtml(ctx: AppContext, id: number): { html: string; name: string } {
   const a = arepo.getActivity(ctx.db, id);

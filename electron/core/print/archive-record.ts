@@ -4,6 +4,7 @@
  * so the binder prints every record type the same way without a template per type. The top 22 mm stay empty:
  * that is where the 归档章 goes (DA/T 22-2015: top centre of the first page, never over text).
  */
+import type { ArchiveFileRef, ArchiveItemDraft } from '../archive/contributor';
 import { html, lines, page } from './html';
 
 export interface RecordDoc {
@@ -44,4 +45,10 @@ ${doc.note ? html`<p class="note">${lines(doc.note)}</p>` : ''}`;
 export function renderRecordDoc(_db: unknown, _kind: string, data: unknown): string | null {
   const doc = (data as { doc?: RecordDoc } | null)?.doc;
   return doc ? recordDocHtml(doc) : null;
+}
+
+/** An item whose record prints as a RecordDoc, with what such items share: no 密级, pages counted at 编号. */
+export function docItem(d: Omit<ArchiveItemDraft, 'data' | 'renderHtml' | 'secrecy' | 'pages' | 'docNo' | 'files'> & { doc: RecordDoc; docNo?: string; files?: ArchiveFileRef[] }): ArchiveItemDraft {
+  const { doc, docNo = '', files = [], ...rest } = d;
+  return { ...rest, docNo, files, secrecy: '', pages: null, data: { doc }, renderHtml: () => recordDocHtml(doc) };
 }

@@ -9,8 +9,8 @@ import { FINAL_STATES, PROPOSAL_EVENT_LABELS, PROPOSAL_STATE_LABELS, SATISFACTIO
 import { BINDABLE_MIMES, type ArchiveContributor, type ArchiveFileRef, type ArchiveItemDraft } from '../archive/contributor';
 import { sniffType } from '../files/file-types';
 import type { DB } from '../db/open';
-import { recordDocHtml, type RecordDoc, renderRecordDoc } from '../print/archive-record';
-import { readAllSettings } from '../settings/settings.repo';
+import { type RecordDoc, renderRecordDoc, docItem } from '../print/archive-record';
+import { unionNameIn } from '../settings/settings.repo';
 import { getProposalConfig } from './proposals.config';
 import { numberOf } from './proposals.mapper';
 import * as repo from './proposals.repo';
@@ -22,11 +22,6 @@ const sessionYear = (s: Pick<SessionRow, 'end_date' | 'start_date' | 'created_at
 
 /** States of a proposal that was never filed: not archived as a proposal (an 意见建议 that was withdrawn neither). */
 const NOT_FILED: readonly ProposalState[] = ['registered', 'rejected', 'withdrawn', 'merged'];
-
-const unionName = (db: DB): string => {
-  const s = readAllSettings(db);
-  return String(s.get('unionName') ?? '') || String(s.get('unitName') ?? '') || '工会';
-};
 
 function sessionsOf(db: DB, year: number) {
   return listSessions(db, '9999-12-31').filter((s) => sessionYear(s) === year).reverse();
@@ -69,7 +64,7 @@ function proposalDoc(db: DB, p: repo.ProposalJoinedRow, number: string, session:
 function items(db: DB, year: number): ArchiveItemDraft[] {
   const cfg = getProposalConfig(db);
   const units = unitNames(db);
-  const responsible = unionName(db);
+  const responsible = unionNameIn(db);
   const out: ArchiveItemDraft[] = [];
   for (const s of sessionsOf(db, year)) {
     const session = congressTitle(db, s);
@@ -81,19 +76,7 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
       const files: ArchiveFileRef[] = atts.filter((a) => BINDABLE_MIMES.has(a.type.mime)).map((a) => ({ sha256: a.sha256, name: a.file_name, mime: a.type.mime as ArchiveFileRef['mime'] }));
       const doc = proposalDoc(db, p, number, session, units);
       if (atts.length) doc.note = `附件：${atts.map((a) => `${a.file_name}${BINDABLE_MIMES.has(a.type.mime) ? '' : '（非 PDF/图片，未装订，随归档包保存记录）'}`).join('；')}`;
-      out.push({
-        sourceKey: `proposals:${p.id}`,
-        kind: p.kind === 'opinion' ? 'proposals.opinion' : 'proposals.proposal',
-        title: p.title,
-        responsible: p.proposer_name,
-        docNo: number,
-        date: p.submitted_date,
-        secrecy: '',
-        pages: null,
-        files,
-        data: { doc },
-        renderHtml: () => recordDocHtml(doc),
-      });
+      out.push(docItem({ sourceKey: `proposals:${p.id}`, kind: p.kind === 'opinion' ? 'proposals.opinion' : 'proposals.proposal', title: p.title, responsible: p.proposer_name, docNo: number, date: p.submitted_date, files, doc }));
     }
     const date = s.end_date ?? s.start_date ?? `${year}-12-31`;
     const list = filed.map((p) => [numberOf(p, cfg), p.title, p.proposer_name, p.lead_unit ?? '', PROPOSAL_STATE_LABELS[p.state as ProposalState] ?? p.state]);
@@ -110,8 +93,8 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
       tables: [{ headers: ['编号', '题目', '提案人', '主办单位', '状态'], widths: [34, 0, 20, 30, 18], rows: list }],
     };
     if (filed.length) {
-      out.push({ sourceKey: `proposals:session:${s.id}:compilation`, kind: 'proposals.compilation', title: compilation.title, responsible, docNo: '', date, secrecy: '', pages: null, files: [], data: { doc: compilation }, renderHtml: () => recordDocHtml(compilation) });
-      out.push({ sourceKey: `proposals:session:${s.id}:report`, kind: 'proposals.report', title: report.title, responsible, docNo: '', date, secrecy: '', pages: null, files: [], data: { doc: report }, renderHtml: () => recordDocHtml(report) });
+      out.push(docItem({ sourceKey: `proposals:session:${s.id}:compilation`, kind: 'proposals.compilation', title: compilation.title, responsible, date, doc: compilation }));
+      out.push(docItem({ sourceKey: `proposals:session:${s.id}:report`, kind: 'proposals.report', title: report.title, responsible, date, doc: report }));
     }
   }
   return out;

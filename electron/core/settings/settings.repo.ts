@@ -17,3 +17,8 @@ export function readSetting(db: DB, key: string): unknown {
   const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(key) as { value_json: string } | undefined;
   return row ? (JSON.parse(row.value_json) as unknown) : undefined;
 }
+
+/** 责任者 of the union's own documents: the 工会's name, else the unit's, else 工会. */
+export const unionNameOf = (s: ReadonlyMap<string, unknown>): string => String(s.get('unionName') ?? '') || String(s.get('unitName') ?? '') || '工会';
+
+export const unionNameIn = (db: DB): string => unionNameOf(readAllSettings(db));
