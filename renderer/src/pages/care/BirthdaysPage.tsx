@@ -1,12 +1,11 @@
-import { Alert, DatePicker, Segmented, Table, Typography } from 'antd';
+import { DatePicker, Segmented } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import type { BirthdayRow } from '../../../../shared/contract';
-import { ListToolbar } from '../../components/list/ListToolbar';
 import { api } from '../../api';
 import { useChannel } from '../../api/use-channel';
 import { DecadeList } from './DecadeList';
-import { GreetingActions } from './GreetingActions';
+import { GreetingList } from './GreetingList';
 
 /** 本月生日: serving members (在册) born in the chosen month, by day; 保留会籍 members are not listed. */
 export function BirthdaysPage() {
@@ -31,26 +30,19 @@ function MonthList({ switcher }: { switcher: ReactNode }) {
   return (
     <div>
       {switcher}
-      <ListToolbar>
-        <DatePicker picker="month" aria-label="月份" value={month} allowClear={false} onChange={(d) => d && setMonth(d)} />
-        <Typography.Text data-testid="birthday-count">{list.data ? `${month.year()}年${month.month() + 1}月过生日的会员 ${list.data.length} 人` : ''}</Typography.Text>
-        <div style={{ flex: 1 }} />
-        <GreetingActions
-          docKey={`${q.year}-${q.month}`}
-          title="生日慰问名单"
-          html={() => api.call('care.birthdaysHtml', q)}
-          pdf={() => api.call('care.birthdaysPdf', q)}
-          xlsx={() => api.call('care.birthdaysXlsx', q)}
-          testId="birthday-print"
-        />
-      </ListToolbar>
-      {list.problem && <Alert type="error" showIcon message={list.problem} />}
-      <Table<BirthdayRow>
-        rowKey="memberId"
-        size="small"
-        loading={!list.loaded}
-        dataSource={list.data ?? []}
-        pagination={false}
+      <GreetingList<BirthdayRow>
+        filters={<DatePicker picker="month" aria-label="月份" value={month} allowClear={false} onChange={(d) => d && setMonth(d)} />}
+        list={list}
+        countText={(n) => `${month.year()}年${month.month() + 1}月过生日的会员 ${n} 人`}
+        countTestId="birthday-count"
+        actions={{
+          docKey: `${q.year}-${q.month}`,
+          title: '生日慰问名单',
+          html: () => api.call('care.birthdaysHtml', q),
+          pdf: () => api.call('care.birthdaysPdf', q),
+          xlsx: () => api.call('care.birthdaysXlsx', q),
+          testId: 'birthday-print',
+        }}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 120 },
           {
