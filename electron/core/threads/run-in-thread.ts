@@ -1,11 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AppContext } from '../context';
 import type { ErrorCode } from '../../../shared/error-codes';
+import type { DB } from '../db/open';
 import { AppError } from '../errors';
-import type { Job } from '../imports/jobs';
+import type { Logger } from '../log';
 import type { ThreadTask } from './task';
+
+/**
+ * What a task needs of the app context (AppContext satisfies it). Structural, so context.ts itself can run its
+ * backup in the thread without an import cycle (context → run-in-thread → context).
+ */
+export interface ThreadHost {
+  readonly db: DB;
+  readonly paths: { readonly dbPath: string };
+  readonly logger: Logger;
+  clock(): Date;
+  actor(): string;
+}
+
+/** What a task needs of its job (imports/jobs.ts's Job satisfies it): progress out, cancel in. */
+export interface ThreadJob {
+  readonly signal: AbortSignal;
+  progress(label: string, done: number, total: number | null, force?: boolean): void;
+}
 
 /** What the main process sends to the task thread, and what it answers. */
 export type TaskRequest = { type: 'run'; name: string; input: unknown; dbPath: string; nowIso: string; actor: string } | { type: 'cancel' };
@@ -28,7 +46,7 @@ export function taskScript(): string | null {
  * the task's length, as before; the log says so). Progress and cancel travel as messages; an error keeps
  * its code and Chinese message.
  */
-export async function runInThread<I, O>(ctx: AppContext, job: Job, task: ThreadTask<I, O>, input: I): Promise<O> {
+export async function runInThread<I, O>(ctx: ThreadHost, job: ThreadJob, task: ThreadTask<I, O>, input: I): Promise<O> {
   const script = taskScript();
   if (script) {
     const r = await inWorker<O>(ctx, job, task, input, script);
@@ -38,7 +56,7 @@ export async function runInThread<I, O>(ctx: AppContext, job: Job, task: ThreadT
   return task.run({ db: ctx.db, now: ctx.clock(), actor: ctx.actor(), progress: (l, d, t) => job.progress(l, d, t), signal: job.signal }, input);
 }
 
-function inWorker<O>(ctx: AppContext, job: Job, task: ThreadTask<unknown, unknown>, input: unknown, script: string): Promise<{ ran: true; value: O } | { ran: false; reason: string }> {
+function inWorker<O>(ctx: ThreadHost, job: ThreadJob, task: ThreadTask<unknown, unknown>, input: unknown, script: string): Promise<{ ran: true; value: O } | { ran: false; reason: string }> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {

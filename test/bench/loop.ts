@@ -1,0 +1,72 @@
+/**
+ * The main thread's event loop during a long job (issue 15 item 16: max ≤ 100 ms), and where it stalled.
+ *
+ * `perf_hooks.monitorEventLoopDelay` gives the max; a 5 ms interval beside it names each stall over 40 ms
+ * by the phase the job was in (its last progress label, or a label the bench set), so a figure over target
+ * says which step to split.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+export interface Stall {
+  at: number;
+  ms: number;
+  phase: string;
+}
+
+export interface LoopFigures<T> {
+  value: T;
+  /** Longest event-loop delay on the main thread during the job (ms). */
+  maxMs: number;
+  /** The job's own wall time (ms). */
+  ms: number;
+  /** Every stall over 40 ms, with the phase it happened in. */
+  stalls: Stall[];
+}
+
+export class PhaseTracker {
+  phase = 'start';
+  set(p: string): void {
+    this.phase = p;
+  }
+}
+
+export async function traceLoop<T>(work: () => Promise<T>, phases: PhaseTracker = new PhaseTracker()): Promise<LoopFigures<T>> {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  const stalls: Stall[] = [];
+  const t0 = performance.now();
+  let last = t0;
+  // The phase the loop was in when it stalled is the one before the tick that finally ran.
+  let phaseBefore = phases.phase;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const gap = now - last - 5;
+    if (gap > 40) stalls.push({ at: last - t0, ms: gap, phase: phaseBefore === phases.phase ? phases.phase : `${phaseBefore} → ${phases.phase}` });
+    last = now;
+    phaseBefore = phases.phase;
+  }, 5);
+  h.enable();
+  try {
+    const value = await work();
+    const end = performance.now();
+    // A stall that lasts to the job's end (or the whole job, when it never yields) is only seen by the next
+    // tick: let both timers fire once more before reading them, or a fully synchronous job reads as 0 ms.
+    await new Promise((r) => setTimeout(r, 30));
+    const worst = Math.max(h.max / 1e6, ...stalls.map((s) => s.ms));
+    // BENCH_STALLS=1: every stall on stderr, at the process's own clock (as --trace-gc prints it).
+    if (process.env.BENCH_STALLS) for (const s of stalls) console.error(`stall ${s.ms.toFixed(0)} ms at ${(t0 + s.at).toFixed(0)} ms: ${s.phase}`);
+    return { value, maxMs: worst, ms: end - t0, stalls };
+  } finally {
+    h.disable();
+    clearInterval(timer);
+  }
+}
+
+export const verdict = (maxMs: number) => (maxMs <= 100 ? '达标' : '未达标');
+
+/** The three longest stalls, for the table. */
+export const worstStalls = (s: Stall[]) =>
+  [...s]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 3)
+    .map((x) => `${x.ms.toFixed(0)} ms @${(x.at / 1000).toFixed(2)}s ${x.phase}`)
+    .join('; ') || '—';
