@@ -26,7 +26,11 @@ export interface ThreadJob {
 }
 
 /** What the main process sends to the task thread, and what it answers. */
-export type TaskRequest = { type: 'run'; name: string; input: unknown; dbPath: string; nowIso: string; actor: string } | { type: 'cancel' };
+/**
+ * `cancelFlag`: one Int32 the main process sets to 1 on cancel. A task that runs synchronously (one SQLite
+ * transaction) never lets its thread's event loop see the cancel message, so its signal reads this flag.
+ */
+export type TaskRequest = { type: 'run'; name: string; input: unknown; dbPath: string; nowIso: string; actor: string; cancelFlag: SharedArrayBuffer } | { type: 'cancel' };
 export type TaskReply =
   | { type: 'ready' }
   | { type: 'progress'; label: string; done: number; total: number | null }
@@ -67,7 +71,11 @@ function inWorker<O>(ctx: ThreadHost, job: ThreadJob, task: ThreadTask<unknown, 
     }
     let ready = false;
     let settled = false;
-    const cancel = () => worker.postMessage({ type: 'cancel' } satisfies TaskRequest);
+    const cancelFlag = new SharedArrayBuffer(4);
+    const cancel = () => {
+      Atomics.store(new Int32Array(cancelFlag), 0, 1);
+      worker.postMessage({ type: 'cancel' } satisfies TaskRequest);
+    };
     const finish = (f: () => void) => {
       if (settled) return;
       settled = true;
@@ -79,7 +87,7 @@ function inWorker<O>(ctx: ThreadHost, job: ThreadJob, task: ThreadTask<unknown, 
     worker.on('message', (m: TaskReply) => {
       if (m.type === 'ready') {
         ready = true;
-        const run: TaskRequest = { type: 'run', name: task.name, input, dbPath: ctx.paths.dbPath, nowIso: ctx.clock().toISOString(), actor: ctx.actor() };
+        const run: TaskRequest = { type: 'run', name: task.name, input, dbPath: ctx.paths.dbPath, nowIso: ctx.clock().toISOString(), actor: ctx.actor(), cancelFlag };
         worker.postMessage(run);
         if (job.signal.aborted) cancel();
       } else if (m.type === 'progress') job.progress(m.label, m.done, m.total, true);
