@@ -5,6 +5,7 @@
  * by the phase the job was in (its last progress label, or a label the bench set), so a figure over target
  * says which step to split.
  */
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface Stall {
@@ -21,6 +22,39 @@ export interface LoopFigures<T> {
   ms: number;
   /** Every stall over 40 ms, with the phase it happened in. */
   stalls: Stall[];
+  /**
+   * The main thread's longest stretch of its own work (ms), from a CPU profile of it: what the code holds
+   * the loop for, apart from the time a busy machine simply does not run the process (which `maxMs` counts).
+   */
+  busyMs: number;
+  busyWhere: string;
+}
+
+type Profile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[] };
+
+/** Longest run of consecutive non-idle samples, and the function most of it was in. */
+function longestBusy(p: Profile): { ms: number; where: string } {
+  const nodes = new Map(p.nodes.map((n) => [n.id, n]));
+  // (program) is native work outside JS (message decoding, libuv): the main thread's too, so it counts as busy.
+  const idle = (id: number) => nodes.get(id)?.callFrame.functionName === '(idle)';
+  let best = { ms: 0, where: '—' };
+  let run = 0;
+  const seen = new Map<string, number>();
+  for (let i = 0; i < p.samples.length; i++) {
+    const id = p.samples[i]!;
+    if (idle(id)) {
+      run = 0;
+      seen.clear();
+      continue;
+    }
+    // A sample stands for the time since the one before it.
+    run += (p.timeDeltas[i] ?? 0) / 1000;
+    const f = nodes.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    if (run > best.ms) best = { ms: run, where: [...seen.entries()].sort((a, b) => b[1] - a[1])[0]![0] };
+  }
+  return best;
 }
 
 export class PhaseTracker {
@@ -44,6 +78,11 @@ export async function traceLoop<T>(work: () => Promise<T>, phases: PhaseTracker 
     last = now;
     phaseBefore = phases.phase;
   }, 5);
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.post('Profiler.start');
   h.enable();
   try {
     const value = await work();
@@ -54,10 +93,13 @@ export async function traceLoop<T>(work: () => Promise<T>, phases: PhaseTracker 
     const worst = Math.max(h.max / 1e6, ...stalls.map((s) => s.ms));
     // BENCH_STALLS=1: every stall on stderr, at the process's own clock (as --trace-gc prints it).
     if (process.env.BENCH_STALLS) for (const s of stalls) console.error(`stall ${s.ms.toFixed(0)} ms at ${(t0 + s.at).toFixed(0)} ms: ${s.phase}`);
-    return { value, maxMs: worst, ms: end - t0, stalls };
+    const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: Profile };
+    const busy = longestBusy(profile);
+    return { value, maxMs: worst, ms: end - t0, stalls, busyMs: busy.ms, busyWhere: busy.where };
   } finally {
     h.disable();
     clearInterval(timer);
+    session.disconnect();
   }
 }
 
