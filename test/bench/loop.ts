@@ -40,15 +40,18 @@ function longestBusy(p: Profile): { ms: number; where: string } {
   let best = { ms: 0, where: '—' };
   let run = 0;
   const seen = new Map<string, number>();
-  for (let i = 0; i < p.samples.length; i++) {
+  // The profiler's own start is the first busy stretch; the job begins after the idle wait that follows it.
+  const first = p.samples.findIndex(idle);
+  for (let i = Math.max(0, first); i < p.samples.length; i++) {
     const id = p.samples[i]!;
     if (idle(id)) {
       run = 0;
       seen.clear();
       continue;
     }
-    // A sample stands for the time since the one before it.
-    run += (p.timeDeltas[i] ?? 0) / 1000;
+    // A sample stands for the time since the one before it, at most 3 intervals: a longer gap is the sampler
+    // itself not being run (a loaded machine), not work of this thread.
+    run += Math.min(3, (p.timeDeltas[i] ?? 0) / 1000);
     const f = nodes.get(id)!.callFrame;
     const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
@@ -65,6 +68,13 @@ export class PhaseTracker {
 }
 
 export async function traceLoop<T>(work: () => Promise<T>, phases: PhaseTracker = new PhaseTracker()): Promise<LoopFigures<T>> {
+  // The profiler first: starting it takes the main thread for a moment, which is not the job's.
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.post('Profiler.start');
+  await new Promise((r) => setTimeout(r, 20));
   const h = monitorEventLoopDelay({ resolution: 10 });
   const stalls: Stall[] = [];
   const t0 = performance.now();
@@ -78,11 +88,6 @@ export async function traceLoop<T>(work: () => Promise<T>, phases: PhaseTracker 
     last = now;
     phaseBefore = phases.phase;
   }, 5);
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 1000 });
-  await session.post('Profiler.start');
   h.enable();
   try {
     const value = await work();
@@ -93,6 +98,9 @@ export async function traceLoop<T>(work: () => Promise<T>, phases: PhaseTracker 
     const worst = Math.max(h.max / 1e6, ...stalls.map((s) => s.ms));
     // BENCH_STALLS=1: every stall on stderr, at the process's own clock (as --trace-gc prints it).
     if (process.env.BENCH_STALLS) for (const s of stalls) console.error(`stall ${s.ms.toFixed(0)} ms at ${(t0 + s.at).toFixed(0)} ms: ${s.phase}`);
+    // Stopped before it is read: stopping takes the main thread too (the profile is built there).
+    h.disable();
+    clearInterval(timer);
     const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: Profile };
     const busy = longestBusy(profile);
     return { value, maxMs: worst, ms: end - t0, stalls, busyMs: busy.ms, busyWhere: busy.where };
