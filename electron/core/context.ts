@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { BackupInfo } from '../../shared/contract/app';
-import { createBackup, DEFAULT_RETENTION, listBackups, pruneBackups, type RetentionPolicy } from './db/backup';
+import { backupTask, createBackup, DEFAULT_RETENTION, listBackups, pruneBackups, type RetentionPolicy } from './db/backup';
 import { removeBackupPartials, sweepTempFolder, type Leftovers } from './db/leftovers';
 import { acquireDataDirLock, type DataDirLock } from './db/lock';
 import { schemaTooNew, pendingMigrations, runMigrations } from './db/migrate';
@@ -17,6 +17,7 @@ import { restoreDatabaseFile, setAsideDamaged, validateBackupFile } from './db/r
 import { totalChanges } from './db/session';
 import { readSetting } from './settings/settings.repo';
 import { OperatorSession } from './operators/session';
+import { runInThread } from './threads/run-in-thread';
 
 export type { ContextOptions, HostKind, HostPorts, PdfOptions, PdfPort };
 
@@ -149,7 +150,9 @@ export class AppContext {
   }
 
   async backup(reason: string): Promise<BackupInfo> {
-    const info = await createBackup(this.db, this.paths.backupsDir, reason, this.clock());
+    // The copy runs in the task thread (db/backup.ts): its final sync is the part that froze the window.
+    const job = { signal: new AbortController().signal, progress: () => {} };
+    const info = await createBackup(this.db, this.paths.backupsDir, reason, this.clock(), (partial) => runInThread(this, job, backupTask, { partial }));
     this.changesAtLastBackup = this.totalChanges();
     pruneBackups(this.paths.backupsDir, this.clock(), this.retention);
     this.logger.info('backup created', { ...info });

@@ -142,6 +142,7 @@ export const ALLOWED_CHANNELS: readonly string[] = [
   'dues.arrears',
   'dues.exportXlsx',
   'dues.computePeriod',
+  'dues.computeCancel',
   'dues.periodSheet',
   'dues.importSheets',
   'dues.importPreview',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fileRef } from './app';
 import { channel, id, isoDate, optText } from './define';
+import { cancelChannel, jobId } from './imports';
 
 export const duesPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 /** A collection period of any kind: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY (upper-cased before the check). */
@@ -124,7 +125,8 @@ const collectionInput = z
 const yearInput = z.object({ year: z.number().int().min(2000, '年份不对').max(2100, '年份不对') }).strict();
 
 export const duesChannels = {
-  'dues.compute': channel(z.object({ period: duesPeriod }).strict(), duesSheet.extend({ kept: z.number().int(), written: z.number().int() })),
+  /** Long at 100,000 members: runs in the task thread, progress as progress:update under jobId, dues.computeCancel stops it (nothing written). */
+  'dues.compute': channel(z.object({ period: duesPeriod, jobId: jobId.optional() }).strict(), duesSheet.extend({ kept: z.number().int(), written: z.number().int() })),
   'dues.sheet': channel(z.object({ period: duesPeriod }).strict(), duesSheet),
   'dues.markPaid': channel(
     z
@@ -143,7 +145,9 @@ export const duesChannels = {
   ),
   'dues.exportXlsx': channel(z.object({ period: duesPeriod }).strict(), fileRef),
   /** Computes every month of a period (each as dues.compute does, one transaction) and gives it summed per member. */
-  'dues.computePeriod': channel(z.object({ period: duesAnyPeriod }).strict(), duesPeriodSheet.extend({ kept: z.number().int(), written: z.number().int() })),
+  'dues.computePeriod': channel(z.object({ period: duesAnyPeriod, jobId: jobId.optional() }).strict(), duesPeriodSheet.extend({ kept: z.number().int(), written: z.number().int() })),
+  /** Stops a dues.compute / dues.computePeriod under its jobId: its one transaction is rolled back. */
+  'dues.computeCancel': cancelChannel,
   /** The period's ledger summed per member (what the dues page shows for a quarter, half-year or year). */
   'dues.periodSheet': channel(z.object({ period: duesAnyPeriod }).strict(), duesPeriodSheet),
   /** 收缴清单 per 工会小组 with totals (figures and 大写) and signature lines, then the summary page: print preview. */

@@ -1,5 +1,6 @@
 import { benchArchive } from './archive.bench';
 import { benchImport } from './import.bench';
+import { benchJobs } from './jobs.bench';
 import { benchMembers } from './members.bench';
 
 /**
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   // `members search`: only the search table (the rest of the section — list, detail, export, backup — skipped).
   if (!only || only === 'members') await benchMembers({ searchOnly: process.argv[3] === 'search' });
   if (!only || only === 'import' || only === 'import-child') await benchImport(process.argv.slice(2));
+  // `jobs [export|backup|undo|dues]`: the long jobs' event-loop figures alone (issue 15 item 16).
+  if (!only || only === 'jobs') await benchJobs(process.argv[3]);
   if (!only || only === 'archive') await benchArchive();
 }
 

@@ -1,19 +1,21 @@
 import type { AppContext } from '../context';
 import type { Handlers } from '../router';
+import { cancelJob } from '../imports/jobs';
 import { collectionPdf, collectionPreview, collectionXlsx, yearSummary, yearSummaryXlsx } from './dues.collection';
 import { duesXlsx } from './dues.export';
 import { arrears, computeDues, computePeriod, duesSheet, markDuesPaid, periodSheet } from './dues.service';
 
-type DuesChannels = 'dues.compute' | 'dues.sheet' | 'dues.markPaid' | 'dues.arrears' | 'dues.exportXlsx' | 'dues.computePeriod' | 'dues.periodSheet'
+type DuesChannels = 'dues.compute' | 'dues.computeCancel' | 'dues.sheet' | 'dues.markPaid' | 'dues.arrears' | 'dues.exportXlsx' | 'dues.computePeriod' | 'dues.periodSheet'
   | 'dues.collectionHtml' | 'dues.collectionPdf' | 'dues.collectionXlsx' | 'dues.summary' | 'dues.summaryXlsx';
 
 export const duesHandlers: Pick<Handlers<AppContext>, DuesChannels> = {
-  'dues.compute': ({ period }, ctx) => computeDues(ctx, period),
+  'dues.compute': ({ period, jobId }, ctx) => computeDues(ctx, period, jobId),
+  'dues.computeCancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
   'dues.sheet': ({ period }, ctx) => duesSheet(ctx, period),
   'dues.markPaid': ({ ids, paidOn, payer, receiptNo }, ctx) => ({ marked: markDuesPaid(ctx, ids, paidOn, payer, receiptNo) }),
   'dues.arrears': ({ asOf, months }, ctx) => arrears(ctx, asOf, months),
   'dues.exportXlsx': ({ period }, ctx) => duesXlsx(ctx, period),
-  'dues.computePeriod': ({ period }, ctx) => computePeriod(ctx, period),
+  'dues.computePeriod': ({ period, jobId }, ctx) => computePeriod(ctx, period, jobId),
   'dues.periodSheet': ({ period }, ctx) => periodSheet(ctx, period),
   'dues.collectionHtml': ({ period, group }, ctx) => collectionPreview(ctx, period, group),
   'dues.collectionPdf': ({ period, group }, ctx) => collectionPdf(ctx, period, group),

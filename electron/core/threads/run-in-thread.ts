@@ -1,14 +1,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AppContext } from '../context';
 import type { ErrorCode } from '../../../shared/error-codes';
+import type { DB } from '../db/open';
 import { AppError } from '../errors';
-import type { Job } from '../imports/jobs';
+import type { Logger } from '../log';
 import type { ThreadTask } from './task';
 
+/**
+ * What a task needs of the app context (AppContext satisfies it). Structural, so context.ts itself can run its
+ * backup in the thread without an import cycle (context → run-in-thread → context).
+ */
+export interface ThreadHost {
+  readonly db: DB;
+  readonly paths: { readonly dbPath: string };
+  readonly logger: Logger;
+  clock(): Date;
+  actor(): string;
+}
+
+/** What a task needs of its job (imports/jobs.ts's Job satisfies it): progress out, cancel in. */
+export interface ThreadJob {
+  readonly signal: AbortSignal;
+  progress(label: string, done: number, total: number | null, force?: boolean): void;
+}
+
 /** What the main process sends to the task thread, and what it answers. */
-export type TaskRequest = { type: 'run'; name: string; input: unknown; dbPath: string; nowIso: string; actor: string } | { type: 'cancel' };
+/**
+ * `cancelFlag`: one Int32 the main process sets to 1 on cancel. A task that runs synchronously (one SQLite
+ * transaction) never lets its thread's event loop see the cancel message, so its signal reads this flag.
+ */
+export type TaskRequest = { type: 'run'; name: string; input: unknown; dbPath: string; nowIso: string; actor: string; cancelFlag: SharedArrayBuffer } | { type: 'cancel' };
 export type TaskReply =
   | { type: 'ready' }
   | { type: 'progress'; label: string; done: number; total: number | null }
@@ -28,7 +50,7 @@ export function taskScript(): string | null {
  * the task's length, as before; the log says so). Progress and cancel travel as messages; an error keeps
  * its code and Chinese message.
  */
-export async function runInThread<I, O>(ctx: AppContext, job: Job, task: ThreadTask<I, O>, input: I): Promise<O> {
+export async function runInThread<I, O>(ctx: ThreadHost, job: ThreadJob, task: ThreadTask<I, O>, input: I): Promise<O> {
   const script = taskScript();
   if (script) {
     const r = await inWorker<O>(ctx, job, task, input, script);
@@ -38,7 +60,7 @@ export async function runInThread<I, O>(ctx: AppContext, job: Job, task: ThreadT
   return task.run({ db: ctx.db, now: ctx.clock(), actor: ctx.actor(), progress: (l, d, t) => job.progress(l, d, t), signal: job.signal }, input);
 }
 
-function inWorker<O>(ctx: AppContext, job: Job, task: ThreadTask<unknown, unknown>, input: unknown, script: string): Promise<{ ran: true; value: O } | { ran: false; reason: string }> {
+function inWorker<O>(ctx: ThreadHost, job: ThreadJob, task: ThreadTask<unknown, unknown>, input: unknown, script: string): Promise<{ ran: true; value: O } | { ran: false; reason: string }> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
@@ -49,7 +71,11 @@ function inWorker<O>(ctx: AppContext, job: Job, task: ThreadTask<unknown, unknow
     }
     let ready = false;
     let settled = false;
-    const cancel = () => worker.postMessage({ type: 'cancel' } satisfies TaskRequest);
+    const cancelFlag = new SharedArrayBuffer(4);
+    const cancel = () => {
+      Atomics.store(new Int32Array(cancelFlag), 0, 1);
+      worker.postMessage({ type: 'cancel' } satisfies TaskRequest);
+    };
     const finish = (f: () => void) => {
       if (settled) return;
       settled = true;
@@ -61,7 +87,7 @@ function inWorker<O>(ctx: AppContext, job: Job, task: ThreadTask<unknown, unknow
     worker.on('message', (m: TaskReply) => {
       if (m.type === 'ready') {
         ready = true;
-        const run: TaskRequest = { type: 'run', name: task.name, input, dbPath: ctx.paths.dbPath, nowIso: ctx.clock().toISOString(), actor: ctx.actor() };
+        const run: TaskRequest = { type: 'run', name: task.name, input, dbPath: ctx.paths.dbPath, nowIso: ctx.clock().toISOString(), actor: ctx.actor(), cancelFlag };
         worker.postMessage(run);
         if (job.signal.aborted) cancel();
       } else if (m.type === 'progress') job.progress(m.label, m.done, m.total, true);

@@ -17,7 +17,24 @@ const writable = (dbPath: string) => {
   return { db, close: () => db.close() };
 };
 
+const abortedOf = Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted')!.get!;
+
+/**
+ * The signal also reads the main process's shared cancel flag, so a task busy in one synchronous transaction
+ * sees the cancel at its next check (the 'cancel' message waits for this thread's event loop, which it blocks).
+ */
+function watchFlag(flag: SharedArrayBuffer): void {
+  const cell = new Int32Array(flag);
+  Object.defineProperty(controller.signal, 'aborted', {
+    get(this: AbortSignal) {
+      if (!abortedOf.call(this) && Atomics.load(cell, 0) === 1) controller.abort();
+      return abortedOf.call(this) as boolean;
+    },
+  });
+}
+
 async function run(m: Extract<TaskRequest, { type: 'run' }>): Promise<unknown> {
+  watchFlag(m.cancelFlag);
   const task = THREAD_TASKS.find((t) => t.name === m.name);
   if (!task) throw new AppError('INTERNAL', `没有名为「${m.name}」的后台任务`);
   const conn = task.writes ? writable(m.dbPath) : openReadOnly(m.dbPath);

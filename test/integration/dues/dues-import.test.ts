@@ -168,6 +168,34 @@ describe('dues import in the task thread', () => {
     }
   });
 
+  it('computes a period in the task thread, and a cancel rolls every month back', { timeout: 60_000 }, async () => {
+    const bundle = await useWorkerBundle('tasks');
+    try {
+      await messyRoster();
+      const count = () => (ctx.db.prepare('SELECT count(*) AS n FROM dues_records').get() as { n: number }).n;
+      const audits = () => (ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'dues.compute'").get() as { n: number }).n;
+      // Cancelled as soon as it starts: the thread reads the shared cancel flag inside its one transaction.
+      const running = ctx.dispatch('dues.computePeriod', { period: '2026-H2', jobId: 'dues-job-1' });
+      expect(await ctx.dispatch('dues.computeCancel', { jobId: 'dues-job-1' })).toEqual({ ok: true, data: { cancelled: true } });
+      expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED', message: '已取消核算会费，没有更改任何数据' } });
+      expect([count(), audits()]).toEqual([0, 0]);
+      // Not cancelled: the sheet comes back from the thread, as the main process would have made it.
+      const seen: string[] = [];
+      ctx.events.on((name, p) => {
+        if (name === 'progress:update' && (p as { jobId: string }).jobId === 'dues-job-2') seen.push((p as { label: string }).label);
+      });
+      const s = await call<DuesPeriodSheet & { written: number }>(ctx, 'dues.computePeriod', { period: '2026-H2', jobId: 'dues-job-2' });
+      expect(s.months).toHaveLength(6);
+      expect(s.written).toBe(count());
+      expect(s.rows.length).toBeGreaterThan(0);
+      expect(audits()).toBe(6);
+      expect(seen[0]).toMatch(/^正在核算2026年7月会费$/);
+      expect(s).toEqual({ ...(await call<DuesPeriodSheet>(ctx, 'dues.periodSheet', { period: '2026-H2' })), kept: 0, written: s.written });
+    } finally {
+      bundle.dispose();
+    }
+  });
+
   it('refuses the whole batch when a planned row changed before the write', async () => {
     await messyRoster();
     await call(ctx, 'dues.compute', { period: '2026-10' });

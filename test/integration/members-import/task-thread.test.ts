@@ -95,6 +95,22 @@ describe('task thread', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('takes a backup in the thread: a complete copy of the committed data, no partial left, no fallback', async () => {
+    await importRoster(2000);
+    const info = await ctx.backup('manual');
+    const files = fs.readdirSync(ctx.paths.backupsDir);
+    expect(files).toContain(info.name);
+    expect(files.filter((f) => f.includes('.partial'))).toEqual([]);
+    const copy = new (await import('better-sqlite3')).default(path.join(ctx.paths.backupsDir, info.name), { readonly: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect((copy.prepare('SELECT count(*) AS n FROM members WHERE deleted_at IS NULL').get() as { n: number }).n).toBe(2000);
+    } finally {
+      copy.close();
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('refuses an undo from the thread with the reasons for the clerk, before any backup, and changes nothing', async () => {
     const batchId = await importRoster(50);
     const list = await ctx.dispatch('members.list', { search: '会员7', limit: 5 });

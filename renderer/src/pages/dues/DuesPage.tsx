@@ -5,8 +5,10 @@ import { useState } from 'react';
 import type { ArrearsRow, DuesPeriodRow } from '../../../../shared/contract';
 import { PAYER_LABELS } from '../../../../shared/domain/care-labels';
 import { DUES_PERIOD_KIND_LABELS, isPeriod, periodLabel, periodMonths, periodOf } from '../../../../shared/domain/dues';
-import { api, errorMessage } from '../../api';
+import { api, errorMessage, isApiError } from '../../api';
 import { useChannel } from '../../api/use-channel';
+import { ProgressPanel } from '../../components/import/ProgressPanel';
+import { useJob } from '../../components/import/use-job';
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { useMakeFile } from '../../components/print/use-make-file';
@@ -62,17 +64,20 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
   const [problem, setProblem] = useState<string | null>(null);
   const [payForm] = Form.useForm<{ paidOn: Dayjs; payer: 'self' | 'payroll'; receiptNo?: string }>();
   const file = useMakeFile<'xlsx' | 'remit'>();
+  // A year at 100,000 members takes a while: progress and 取消 (nothing is written when cancelled).
+  const job = useJob('dues.computeCancel');
   const label = periodLabel(period);
 
   const compute = async () => {
     setProblem(null);
     const run = async () => {
       try {
-        const r = await api.call('dues.computePeriod', { period });
+        const r = await job.run((jobId) => api.call('dues.computePeriod', { period, jobId }));
         message.success(`已核算 ${label} ${r.rows.length} 人，应缴 ${money(r.dueFen)} 元${r.kept ? `（已缴或已导入的 ${r.kept} 条保持不变）` : ''}`);
         await Promise.all([sheet.reload(), arrears.reload()]);
       } catch (e) {
-        setProblem(errorMessage(e));
+        if (isApiError(e) && e.code === 'CANCELLED') message.info('已取消核算，会费记录没有更改');
+        else setProblem(errorMessage(e));
       }
     };
     if (sheet.data?.rows.length) {
@@ -98,9 +103,12 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
 
   return (
     <div>
+      <Modal open={job.slow} footer={null} closable={false} mask={{ closable: false }} width={560} title={null}>
+        <ProgressPanel title={`正在核算${label}会费`} progress={job.progress} onCancel={job.cancel} note="取消后不会更改任何会费记录。" />
+      </Modal>
       <ListToolbar>
         <DuesPeriodPicker kind={settings.duesPeriodKind} value={period} onChange={(p) => { setSelected([]); onPeriod(p); }} />
-        <Button type="primary" icon={<CalculatorOutlined />} onClick={() => void compute()} data-testid="dues-compute">
+        <Button type="primary" icon={<CalculatorOutlined />} loading={job.running} onClick={() => void compute()} data-testid="dues-compute">
           核算{months.length > 1 ? '本期间' : '本月'}会费
         </Button>
         <Button
