@@ -37,3 +37,35 @@ export function selectAuditRows(db: DB, limit: number, entity?: string): AuditRo
       : stmt(db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit)
   ) as AuditRow[];
 }
+
+/**
+ * The chain's head (#16): the last entry's id and hash and the number of entries, kept in the settings table and
+ * rewritten in the same INSERT's transaction. Cutting entries off the end leaves a head that names an entry no
+ * longer there; the log's own rows cannot show that (the shorter chain is still a whole chain).
+ */
+export interface AuditChainHead {
+  id: number;
+  hash: string;
+  count: number;
+}
+
+export const AUDIT_HEAD_KEY = 'auditChainHead';
+
+export function writeAuditHead(db: DB, head: AuditChainHead, at: string): void {
+  stmt(
+    db,
+    `INSERT INTO settings (key, value_json, updated_at) VALUES (@key, @value, @at)
+     ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
+  ).run({ key: AUDIT_HEAD_KEY, value: JSON.stringify(head), at });
+}
+
+export function readAuditHead(db: DB): AuditChainHead | null {
+  const row = stmt(db, 'SELECT value_json FROM settings WHERE key = ?').get(AUDIT_HEAD_KEY) as { value_json: string } | undefined;
+  if (!row) return null;
+  try {
+    const v = JSON.parse(row.value_json) as Partial<AuditChainHead>;
+    return typeof v.id === 'number' && typeof v.hash === 'string' && typeof v.count === 'number' ? { id: v.id, hash: v.hash, count: v.count } : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fileRef } from './app';
-import { channel, id, isoDate, optText } from './define';
+import { channel, id, isoDate, optText, piiExportAsk } from './define';
 
 export const duesPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 /** A collection period of any kind: YYYY-MM, YYYY-Qn, YYYY-H1/H2 or YYYY (upper-cased before the check). */
@@ -141,7 +141,7 @@ export const duesChannels = {
     z.object({ asOf: duesPeriod, months: z.number().int().min(1).max(60).default(6) }).strict(),
     z.array(arrearsRow),
   ),
-  'dues.exportXlsx': channel(z.object({ period: duesPeriod }).strict(), fileRef),
+  'dues.exportXlsx': channel(z.object({ period: duesPeriod, ...piiExportAsk }).strict(), fileRef),
   /** Computes every month of a period (each as dues.compute does, one transaction) and gives it summed per member. */
   'dues.computePeriod': channel(z.object({ period: duesAnyPeriod }).strict(), duesPeriodSheet.extend({ kept: z.number().int(), written: z.number().int() })),
   /** The period's ledger summed per member (what the dues page shows for a quarter, half-year or year). */
@@ -150,7 +150,7 @@ export const duesChannels = {
   'dues.collectionHtml': channel(collectionInput, z.object({ html: z.string(), groups: z.number().int(), count: z.number().int() })),
   'dues.collectionPdf': channel(collectionInput, fileRef),
   /** The period for 上解: 汇总 per group and 明细 per member, .xlsx. */
-  'dues.collectionXlsx': channel(z.object({ period: duesAnyPeriod }).strict(), fileRef),
+  'dues.collectionXlsx': channel(z.object({ period: duesAnyPeriod, ...piiExportAsk }).strict(), fileRef),
   'dues.summary': channel(yearInput, duesYearSummary),
   'dues.summaryXlsx': channel(yearInput, fileRef),
 } as const;

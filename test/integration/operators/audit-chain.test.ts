@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../electron/core/audit';
+import { m0015AuditHead } from '../../../electron/core/db/migrations/0015_audit_head';
 import { m0011AuditChain } from '../../../electron/core/db/migrations/0011_audit_chain';
 import { jsonOf, ledgerInProcess, withContext } from '../../helpers/cli';
 import { call, tempDir } from '../../helpers/context';
@@ -87,6 +88,9 @@ describe('the change log hash chain (#16)', () => {
     const ins = db.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, after_json) VALUES (?, '张三', 'members.create', 'member', ?, ?)");
     for (let i = 1; i <= 5; i++) ins.run(`2025-0${i}-01T00:00:00.000Z`, String(i), JSON.stringify({ name: `会员${i}` }));
     m0011AuditChain.up(db);
+    // 0015 seeds the chain head (kept in settings) from the entries already there.
+    db.exec('CREATE TABLE settings (key TEXT PRIMARY KEY, value_json TEXT NOT NULL, updated_at TEXT NOT NULL)');
+    m0015AuditHead.up(db);
     expect(verifyAuditChain(db)).toEqual({ entries: 5, problems: [] });
     // The trigger is back: the back-fill was the only UPDATE the log gets.
     expect(() => db.exec("UPDATE audit_log SET actor = 'x'")).toThrow(/修改记录只能追加/);
