@@ -58,6 +58,30 @@ describe('the change log hash chain (#16)', () => {
     expect(doc.data.checks.find((c) => c.id === 'audit-chain')?.status).toBe('problem');
   });
 
+  it('entries cut off the end are reported: the chain head in settings still names the last one (#16)', async () => {
+    const { dir, dbPath } = await folderWithEntries();
+    const before = await withContext(dir, async (ctx) => (ctx.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n);
+    // The shorter log is still a whole chain: only the head stored beside it can tell.
+    tamper(dbPath, `DELETE FROM audit_log WHERE id > ${before - 2}`);
+    const r = await ledgerInProcess(['--data-dir', dir, 'check']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`修改记录末尾的 2 条（第 ${before - 1} 条起）不见了`);
+  });
+
+  it('the last entry rewritten together with its hash is caught by the head; a deleted head is reported too', async () => {
+    const { dir, dbPath } = await folderWithEntries();
+    const last = await withContext(dir, async (ctx) => (ctx.db.prepare('SELECT max(id) AS n FROM audit_log').get() as { n: number }).n);
+    tamper(dbPath, `UPDATE audit_log SET actor = '李四', hash = '${'1'.repeat(64)}' WHERE id = ${last}`);
+    const edited = await ledgerInProcess(['--data-dir', dir, 'check']);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain(`修改记录第 ${last} 条被改动过（校验链断开）`);
+    const db = new Database(dbPath);
+    db.exec("DELETE FROM settings WHERE key = 'auditChainHead'");
+    db.close();
+    const headless = await ledgerInProcess(['--data-dir', dir, 'check']);
+    expect(headless.stdout).toContain('修改记录的校验链末端不见了');
+  });
+
   it('an entry edited together with a recomputed-looking hash shows at the next entry', async () => {
     const { dir, dbPath } = await folderWithEntries();
     tamper(dbPath, `UPDATE audit_log SET after_json = '{}', hash = '${'0'.repeat(64)}' WHERE id = 2`);
