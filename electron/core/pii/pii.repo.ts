@@ -68,7 +68,7 @@ export const aidOf = (db: DB, fileId: number) =>
 export const proposalsOf = (db: DB, memberId: number) =>
   stmt(
     db,
-    `SELECT p.id, p.kind, p.serial, p.title, s.title AS session, CASE WHEN p.proposer_member_id = @m THEN '提案人' ELSE '附议人' END AS role
+    `SELECT p.id, p.kind, p.serial, p.title, COALESCE(s.name, '第' || s.term || '届第' || s.meeting || '次会议') AS session, CASE WHEN p.proposer_member_id = @m THEN '提案人' ELSE '附议人' END AS role
        FROM proposals p JOIN congress_sessions s ON s.id = p.session_id
       WHERE p.proposer_member_id = @m OR p.id IN (SELECT proposal_id FROM proposal_seconders WHERE member_id = @m)
       ORDER BY p.session_id, p.serial, p.id`,
