@@ -113,7 +113,7 @@ test('with login on, exporting the roster asks for a reason; 修改记录 shows 
   await list.exportButton.click();
   await page.getByRole('menuitem', { name: '工会台账花名册（全部字段）' }).click();
   const ask = page.getByTestId('export-reason');
-  await expect(ask.getByText('导出的花名册含完整身份证号')).toBeVisible();
+  await expect(ask.getByText('导出的会员花名册含身份证号等个人信息')).toBeVisible();
   await expect(ask.getByRole('button', { name: '导出' })).toBeDisabled();
   await ask.getByText('报送上级工会').click();
   const downloading = page.waitForEvent('download');

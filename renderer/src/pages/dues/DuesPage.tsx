@@ -10,6 +10,7 @@ import { useChannel } from '../../api/use-channel';
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { useMakeFile } from '../../components/print/use-make-file';
+import { usePiiExport } from '../../components/pii/use-pii-export';
 import { useAppState } from '../../state/app-state';
 import { money } from '../care/money';
 import { DuesImportPanel } from './DuesImportPanel';
@@ -62,6 +63,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
   const [problem, setProblem] = useState<string | null>(null);
   const [payForm] = Form.useForm<{ paidOn: Dayjs; payer: 'self' | 'payroll'; receiptNo?: string }>();
   const file = useMakeFile<'xlsx' | 'remit'>();
+  const pii = usePiiExport();
   const label = periodLabel(period);
 
   const compute = async () => {
@@ -98,6 +100,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
 
   return (
     <div>
+      {pii.modal}
       <ListToolbar>
         <DuesPeriodPicker kind={settings.duesPeriodKind} value={period} onChange={(p) => { setSelected([]); onPeriod(p); }} />
         <Button type="primary" icon={<CalculatorOutlined />} onClick={() => void compute()} data-testid="dues-compute">
@@ -117,7 +120,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
           打印收缴清单
         </Button>
         {isPeriod(period) && (
-          <Button icon={<FileExcelOutlined />} disabled={!rows.length} loading={file.making === 'xlsx'} onClick={() => void file.make('xlsx', () => api.call('dues.exportXlsx', { period }), 'Excel')}>
+          <Button icon={<FileExcelOutlined />} disabled={!rows.length} loading={file.making === 'xlsx'} onClick={() => void file.make('xlsx', async () => { const ask = await pii.ask('会费收缴清单'); return ask && api.call('dues.exportXlsx', { period, ...ask }); }, 'Excel')}>
             导出收缴清单
           </Button>
         )}
@@ -125,7 +128,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
           icon={<FileExcelOutlined />}
           disabled={!rows.length}
           loading={file.making === 'remit'}
-          onClick={() => void file.make('remit', () => api.call('dues.collectionXlsx', { period }), 'Excel')}
+          onClick={() => void file.make('remit', async () => { const ask = await pii.ask('会费上解清单'); return ask && api.call('dues.collectionXlsx', { period, ...ask }); }, 'Excel')}
         >
           导出上解清单（按小组）
         </Button>
