@@ -39,8 +39,8 @@ export function selectAuditRows(db: DB, limit: number, entity?: string): AuditRo
 }
 
 /**
- * The chain's head (#16): the last entry's id and hash and the number of entries, kept in the settings table and
- * rewritten in the same INSERT's transaction. Cutting entries off the end leaves a head that names an entry no
+ * The chain's head (#16): the last entry's id and hash and the number of entries (table audit_head, migration 0015),
+ * rewritten in the same transaction as each INSERT. Cutting entries off the end leaves a head that names an entry no
  * longer there; the log's own rows cannot show that (the shorter chain is still a whole chain).
  */
 export interface AuditChainHead {
@@ -49,23 +49,15 @@ export interface AuditChainHead {
   count: number;
 }
 
-export const AUDIT_HEAD_KEY = 'auditChainHead';
-
-export function writeAuditHead(db: DB, head: AuditChainHead, at: string): void {
+export function writeAuditHead(db: DB, head: AuditChainHead): void {
   stmt(
     db,
-    `INSERT INTO settings (key, value_json, updated_at) VALUES (@key, @value, @at)
-     ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-  ).run({ key: AUDIT_HEAD_KEY, value: JSON.stringify(head), at });
+    `INSERT INTO audit_head (id, last_id, hash, count) VALUES (1, @id, @hash, @count)
+     ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash, count = excluded.count`,
+  ).run(head);
 }
 
 export function readAuditHead(db: DB): AuditChainHead | null {
-  const row = stmt(db, 'SELECT value_json FROM settings WHERE key = ?').get(AUDIT_HEAD_KEY) as { value_json: string } | undefined;
-  if (!row) return null;
-  try {
-    const v = JSON.parse(row.value_json) as Partial<AuditChainHead>;
-    return typeof v.id === 'number' && typeof v.hash === 'string' && typeof v.count === 'number' ? { id: v.id, hash: v.hash, count: v.count } : null;
-  } catch {
-    return null;
-  }
+  const row = stmt(db, 'SELECT last_id AS id, hash, count FROM audit_head WHERE id = 1').get() as AuditChainHead | undefined;
+  return row ?? null;
 }

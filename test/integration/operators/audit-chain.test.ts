@@ -58,7 +58,7 @@ describe('the change log hash chain (#16)', () => {
     expect(doc.data.checks.find((c) => c.id === 'audit-chain')?.status).toBe('problem');
   });
 
-  it('entries cut off the end are reported: the chain head in settings still names the last one (#16)', async () => {
+  it('entries cut off the end are reported: the chain head still names the last one (#16)', async () => {
     const { dir, dbPath } = await folderWithEntries();
     const before = await withContext(dir, async (ctx) => (ctx.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n);
     // The shorter log is still a whole chain: only the head stored beside it can tell.
@@ -76,7 +76,7 @@ describe('the change log hash chain (#16)', () => {
     expect(edited.code).toBe(1);
     expect(edited.stdout).toContain(`修改记录第 ${last} 条被改动过（校验链断开）`);
     const db = new Database(dbPath);
-    db.exec("DELETE FROM settings WHERE key = 'auditChainHead'");
+    db.exec('DELETE FROM audit_head');
     db.close();
     const headless = await ledgerInProcess(['--data-dir', dir, 'check']);
     expect(headless.stdout).toContain('修改记录的校验链末端不见了');
@@ -112,8 +112,7 @@ describe('the change log hash chain (#16)', () => {
     const ins = db.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, after_json) VALUES (?, '张三', 'members.create', 'member', ?, ?)");
     for (let i = 1; i <= 5; i++) ins.run(`2025-0${i}-01T00:00:00.000Z`, String(i), JSON.stringify({ name: `会员${i}` }));
     m0011AuditChain.up(db);
-    // 0015 seeds the chain head (kept in settings) from the entries already there.
-    db.exec('CREATE TABLE settings (key TEXT PRIMARY KEY, value_json TEXT NOT NULL, updated_at TEXT NOT NULL)');
+    // 0015 seeds the chain head from the entries already there.
     m0015AuditHead.up(db);
     expect(verifyAuditChain(db)).toEqual({ entries: 5, problems: [] });
     // The trigger is back: the back-fill was the only UPDATE the log gets.

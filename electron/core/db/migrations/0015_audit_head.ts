@@ -2,15 +2,18 @@ import type { Migration } from './types';
 
 export const m0015AuditHead: Migration = {
   version: 15,
-  name: 'the change log chain head (last entry and count) in settings, so `ledger check` sees entries cut off its end',
+  name: 'the change log chain head (last entry and count), so `ledger check` sees entries cut off its end',
   up(db) {
-    // From here writeAudit (audit.ts) rewrites the head with every entry; this seeds it for the entries written before.
-    const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
-    if (!last) return;
-    const count = (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
-    db.prepare(
-      `INSERT INTO settings (key, value_json, updated_at) VALUES ('auditChainHead', ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-    ).run(JSON.stringify({ id: last.id, hash: last.hash ?? '', count }), new Date().toISOString());
+    // One row, rewritten by writeAudit (audit.ts) in the same transaction as every entry. Its own table rather than a
+    // settings row: `ledger info` counts settings, and the head is bookkeeping, not a setting anyone chose.
+    db.exec(`CREATE TABLE audit_head (
+               id      INTEGER PRIMARY KEY CHECK (id = 1),
+               last_id INTEGER NOT NULL,
+               hash    TEXT NOT NULL,
+               count   INTEGER NOT NULL
+             ) STRICT`);
+    // Seeded for the entries written before this migration.
+    db.exec(`INSERT INTO audit_head (id, last_id, hash, count)
+             SELECT 1, id, ifnull(hash, ''), (SELECT COUNT(*) FROM audit_log) FROM audit_log ORDER BY id DESC LIMIT 1`);
   },
 };
