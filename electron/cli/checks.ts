@@ -140,6 +140,8 @@ const chainLine = (p: AuditChainProblem): string => {
     const range = p.count === 1 ? `第 ${p.entry} 条` : `第 ${p.entry}–${p.entry + (p.count ?? 1) - 1} 条（${p.count} 条）`;
     return `修改记录${range}不见了（校验链断开）`;
   }
+  if (p.kind === 'truncated') return `修改记录末尾的 ${p.count ?? 1} 条（第 ${p.entry} 条起）不见了：最后一条记录之后的内容被截掉（校验链末端与记录不符）`;
+  if (p.kind === 'headless') return '修改记录的校验链末端不见了（audit_head 被删除），无法确认末尾是否被截掉';
   if (p.kind === 'unhashed') return `修改记录第 ${p.entry} 条没有校验值，不是由本程序写入的（校验链断开）`;
   return `修改记录第 ${p.entry} 条被改动过（校验链断开）`;
 };

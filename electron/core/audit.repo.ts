@@ -37,3 +37,27 @@ export function selectAuditRows(db: DB, limit: number, entity?: string): AuditRo
       : stmt(db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit)
   ) as AuditRow[];
 }
+
+/**
+ * The chain's head (#16): the last entry's id and hash and the number of entries (table audit_head, migration 0015),
+ * rewritten in the same transaction as each INSERT. Cutting entries off the end leaves a head that names an entry no
+ * longer there; the log's own rows cannot show that (the shorter chain is still a whole chain).
+ */
+export interface AuditChainHead {
+  id: number;
+  hash: string;
+  count: number;
+}
+
+export function writeAuditHead(db: DB, head: AuditChainHead): void {
+  stmt(
+    db,
+    `INSERT INTO audit_head (id, last_id, hash, count) VALUES (1, @id, @hash, @count)
+     ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash, count = excluded.count`,
+  ).run(head);
+}
+
+export function readAuditHead(db: DB): AuditChainHead | null {
+  const row = stmt(db, 'SELECT last_id AS id, hash, count FROM audit_head WHERE id = 1').get() as AuditChainHead | undefined;
+  return row ?? null;
+}

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../shared/contract/app';
 import type { DB } from './db/open';
 import { AUDIT_CHAIN_START, auditChainHash } from './audit-hash';
-import { insertAuditRow, iterateAuditChain, lastAuditLink, selectAuditRows } from './audit.repo';
+import { insertAuditRow, iterateAuditChain, lastAuditLink, readAuditHead, selectAuditRows, writeAuditHead } from './audit.repo';
 
 export interface AuditRecord {
   action: string;
@@ -34,13 +34,16 @@ export function writeAudit(db: DB, actor: string, at: Date, rec: AuditRecord): v
     before_json: rec.before === undefined ? null : JSON.stringify(rec.before),
     after_json: rec.after === undefined ? null : JSON.stringify(rec.after),
   };
-  insertAuditRow(db, { ...content, hash: auditChainHash(last?.hash ?? AUDIT_CHAIN_START, content) });
+  const hash = auditChainHash(last?.hash ?? AUDIT_CHAIN_START, content);
+  insertAuditRow(db, { ...content, hash });
+  // Ids run 1, 2, 3 … without gaps (given here), so the count is the id; stored anyway so a check needs no guess.
+  writeAuditHead(db, { id: content.id, hash, count: content.id });
 }
 
 export interface AuditChainProblem {
   /** The entry's number (its id: the log is numbered 1, 2, 3 … and never loses one). */
   entry: number;
-  kind: 'changed' | 'missing' | 'unhashed';
+  kind: 'changed' | 'missing' | 'unhashed' | 'truncated' | 'headless';
   /** For `missing`: how many entries are gone before this one. */
   count?: number;
 }
@@ -62,6 +65,18 @@ export function verifyAuditChain(db: DB): { entries: number; problems: AuditChai
     else if (row.id === prevId + 1 && auditChainHash(prevHash, row) !== row.hash) problems.push({ entry: row.id, kind: 'changed' });
     prevHash = row.hash ?? '';
     prevId = row.id;
+  }
+  // The head written with the newest entry: fewer entries, or a different last one, means the end was cut off.
+  const head = readAuditHead(db);
+  if (!head) {
+    if (entries) problems.push({ entry: prevId, kind: 'headless' });
+  } else if (head.id > prevId || head.count > entries) {
+    problems.push({ entry: prevId + 1, kind: 'truncated', count: Math.max(head.id - prevId, head.count - entries) });
+  } else if (head.id === prevId && head.hash !== prevHash && !problems.some((p) => p.entry === prevId)) {
+    problems.push({ entry: prevId, kind: 'changed' });
+  } else if (head.id < prevId) {
+    // Entries after the stored head were appended without it: not by this program.
+    problems.push({ entry: head.id + 1, kind: 'unhashed' });
   }
   return { entries, problems };
 }

@@ -11,6 +11,7 @@ import { operatorsHandlers } from './operators/operators.handlers';
 import { importsHandlers } from './members/import/imports.handlers';
 import { proposalImportsHandlers } from './proposals/import/proposal-imports.handlers';
 import { plansHandlers } from './plans/plans.handlers';
+import { piiHandlers } from './pii/pii.handlers';
 import { proposalsHandlers } from './proposals/proposals.handlers';
 import { settingsHandlers } from './settings/settings.handlers';
 import { systemHandlers } from './system/system.handlers';
@@ -31,4 +32,5 @@ export const allHandlers: Handlers<AppContext> = {
   ...duesHandlers,
   ...duesImportsHandlers,
   ...operatorsHandlers,
+  ...piiHandlers,
 };

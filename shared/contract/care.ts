@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CARE_FORMS, HARDSHIP_STATUSES } from '../domain/care-labels';
 import { fileRef, fileToken } from './app';
-import { channel, id, isoDate, optText, text } from './define';
+import { channel, id, isoDate, optText, piiExportAsk, text } from './define';
 
 /** 慰问金 in yuan as the clerk types it; stored as fen. Over 100,000 yuan is a typing error, not a gift. */
 const amountYuan = z
@@ -77,10 +77,12 @@ export const careVisitRow = z.object({
 export type CareVisitRow = z.infer<typeof careVisitRow>;
 
 /** A year's visits, or every year of one member (the member's file); per occasion and per 工会组织 (with its sub-groups). */
-export const careListQuery = z
-  .object({ year: z.number().int().min(2000).max(2100).optional(), occasion: occasionKey.optional(), memberId: id.optional(), groupId: id.optional() })
-  .strict()
-  .refine((q) => q.year != null || q.memberId != null, { message: '请选择年度', path: ['year'] });
+const careListFields = { year: z.number().int().min(2000).max(2100).optional(), occasion: occasionKey.optional(), memberId: id.optional(), groupId: id.optional() };
+const hasYearOrMember = (q: { year?: number | undefined; memberId?: number | undefined }) => q.year != null || q.memberId != null;
+const yearMissing = { message: '请选择年度', path: ['year'] };
+export const careListQuery = z.object(careListFields).strict().refine(hasYearOrMember, yearMissing);
+/** The list as .xlsx: the same filter, and the choice of full or masked ID numbers with its reason (#16). */
+export const careListXlsxInput = z.object({ ...careListFields, ...piiExportAsk }).strict().refine(hasYearOrMember, yearMissing);
 export type CareListQuery = z.output<typeof careListQuery>;
 
 const optYuan = amountYuan.optional().nullable();
@@ -263,7 +265,7 @@ export const careChannels = {
   'care.payoutHtml': channel(payoutPeriod, z.object({ html: z.string(), count: z.number().int() })),
   'care.payoutPdf': channel(payoutPeriod, fileRef),
   'care.list': channel(careListQuery, z.object({ rows: z.array(careVisitRow), totalFen: z.number().int() })),
-  'care.listXlsx': channel(careListQuery, fileRef),
+  'care.listXlsx': channel(careListXlsxInput, fileRef),
   'care.create': channel(z.object({ visit: careVisitInput }).strict(), careVisitRow),
   'care.approve': channel(careSettlement.extend({ id }).strict(), careVisitRow),
   'care.occasionsGet': channel(z.object({}).strict(), z.array(careOccasionRow)),
@@ -286,7 +288,8 @@ export const careChannels = {
   'care.hardshipAttachmentFile': channel(z.object({ id }).strict(), fileRef),
   'care.hardshipHtml': channel(z.object({ id, ...reveal }).strict(), z.object({ html: z.string() })),
   'care.hardshipPdf': channel(z.object({ id, ...reveal }).strict(), fileRef),
-  'care.hardshipRosterXlsx': channel(z.object({ status: z.enum(HARDSHIP_STATUSES).optional(), ...reveal }).strict(), fileRef),
+  /** Masked unless revealIds (a hardship file is the most sensitive); a full one needs its reason once login is on. */
+  'care.hardshipRosterXlsx': channel(z.object({ status: z.enum(HARDSHIP_STATUSES).optional(), ...reveal, reason: piiExportAsk.reason }).strict(), fileRef),
   'care.hardshipReview': channel(
     z.object({ id, status: z.enum(HARDSHIP_STATUSES), reviewedOn: isoDate, reason: optText(500, '复核说明') }).strict(),
     hardshipRow,

@@ -24,3 +24,13 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应�
 export const text = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
 export const optText = (max: number, label: string) => text(max, label).optional().nullable();
 export const id = z.number().int().positive();
+
+/**
+ * #16: what every export with ID numbers takes (shared/domain/pii.ts has the rule). `revealIds`: true full numbers
+ * (needs 查看完整号码), false masked, absent the role's and 设置's default; `reason`: why full numbers leave the app,
+ * required once login is on, logged with the file name and row count.
+ */
+export const piiExportAsk = {
+  revealIds: z.boolean().optional(),
+  reason: z.string().trim().max(100, '导出原因不能超过 100 个字').optional(),
+};

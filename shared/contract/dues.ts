@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fileRef } from './app';
-import { channel, id, isoDate, optText } from './define';
+import { channel, id, isoDate, optText, piiExportAsk } from './define';
 import { cancelChannel, jobId } from './imports';
 
 export const duesPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
@@ -143,7 +143,7 @@ export const duesChannels = {
     z.object({ asOf: duesPeriod, months: z.number().int().min(1).max(60).default(6) }).strict(),
     z.array(arrearsRow),
   ),
-  'dues.exportXlsx': channel(z.object({ period: duesPeriod }).strict(), fileRef),
+  'dues.exportXlsx': channel(z.object({ period: duesPeriod, ...piiExportAsk }).strict(), fileRef),
   /** Computes every month of a period (each as dues.compute does, one transaction) and gives it summed per member. */
   'dues.computePeriod': channel(z.object({ period: duesAnyPeriod, jobId: jobId.optional() }).strict(), duesPeriodSheet.extend({ kept: z.number().int(), written: z.number().int() })),
   /** Stops a dues.compute / dues.computePeriod under its jobId: its one transaction is rolled back. */
@@ -154,7 +154,7 @@ export const duesChannels = {
   'dues.collectionHtml': channel(collectionInput, z.object({ html: z.string(), groups: z.number().int(), count: z.number().int() })),
   'dues.collectionPdf': channel(collectionInput, fileRef),
   /** The period for 上解: 汇总 per group and 明细 per member, .xlsx. */
-  'dues.collectionXlsx': channel(z.object({ period: duesAnyPeriod }).strict(), fileRef),
+  'dues.collectionXlsx': channel(z.object({ period: duesAnyPeriod, ...piiExportAsk }).strict(), fileRef),
   'dues.summary': channel(yearInput, duesYearSummary),
   'dues.summaryXlsx': channel(yearInput, fileRef),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, noInput } from './define';
+import { channel, noInput, piiExportAsk } from './define';
 import { fileRef, fileToken } from './app';
 
 /**
@@ -237,7 +237,7 @@ export const importsChannels = {
   'members.importCancel': cancelChannel,
   'members.importBatches': channel(noInput, z.array(importBatch)),
   /** The batch's skipped and warned rows as .xlsx: the file's columns plus 行号 and 问题, to fix and import again. */
-  'members.importIssuesFile': channel(z.object({ batchId: z.number().int().positive() }).strict(), fileRef),
+  'members.importIssuesFile': channel(z.object({ batchId: z.number().int().positive(), ...piiExportAsk }).strict(), fileRef),
   /** Undoes a whole batch: created members removed, updated members get their values back. */
   'members.importUndo': channel(
     z.object({ batchId: z.number().int().positive() }).strict(),

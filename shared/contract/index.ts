@@ -10,6 +10,7 @@ import { membersChannels } from './members';
 import { operatorsChannels } from './operators';
 import { proposalImportsChannels } from './proposal-imports';
 import { plansChannels } from './plans';
+import { piiChannels } from './pii';
 import { proposalsChannels } from './proposals';
 import { settingsChannels } from './settings';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...duesChannels,
   ...duesImportsChannels,
   ...operatorsChannels,
+  ...piiChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -53,4 +55,5 @@ export * from './care';
 export * from './plans';
 export * from './dues';
 export * from './dues-imports';
+export * from './pii';
 export * from './operators';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MEMBER_EVENT_TYPES, MEMBER_STATUSES } from '../domain/member-lifecycle';
 import { ID_TYPES } from '../domain/member-labels';
 import { memberLabel, memberMax, type MemberTextField } from '../domain/member-fields';
-import { channel, isoDate, noInput, optText, text } from './define';
+import { channel, isoDate, noInput, optText, piiExportAsk, text } from './define';
 import { fileRef } from './app';
 import { cancelChannel, jobId } from './imports';
 
@@ -234,23 +234,23 @@ export const membersChannels = {
     z.object({ moved: z.number().int() }),
   ),
   'members.stats': channel(noInput, memberStats),
-  /** The current list filter written to .xlsx with a template (standard | hainan); IDs in full. */
+  /** The current list filter written to .xlsx with a template (standard | hainan); IDs full or masked (pii.ts rule). */
   'members.export': channel(
     z
       .object({
         query: memberQuery.prefault({}),
         template: z.enum(['standard', 'hainan']).default('standard'),
         jobId: jobId.optional(),
-        /** #16: why full ID numbers leave the app; required while login is on, logged with the file and row count. */
-        reason: z.string().trim().max(100, '导出原因不能超过 100 个字').optional(),
+        ...piiExportAsk,
       })
       .strict(),
-    fileRef.extend({ count: z.number().int() }),
+    fileRef.extend({ count: z.number().int(), masked: z.boolean() }),
   ),
   /** Stops a running export (its jobId); the half-written file is removed. */
   'members.exportCancel': cancelChannel,
-  'members.registrationPdf': channel(z.object({ id: z.number().int().positive() }).strict(), fileRef),
-  'members.registrationHtml': channel(z.object({ id: z.number().int().positive() }).strict(), z.object({ html: z.string() })),
+  /** 登记表: ID number and phone full or masked by the role and 设置 (pii.ts); revealIds as for exports. */
+  'members.registrationPdf': channel(z.object({ id: z.number().int().positive(), revealIds: z.boolean().optional() }).strict(), fileRef),
+  'members.registrationHtml': channel(z.object({ id: z.number().int().positive(), revealIds: z.boolean().optional() }).strict(), z.object({ html: z.string() })),
   'groups.tree': channel(noInput, z.array(unionUnit)),
   'groups.create': channel(
     z

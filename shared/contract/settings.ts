@@ -54,6 +54,10 @@ export const settingsSchema = z.object({
   /** #16: minutes without a call after which a logged-in session locks (only while login is on). */
   /** #16: the first-row notice (PII_EXPORT_NOTICE) in our own workbooks that hold full ID numbers. */
   exportNotice: z.boolean(),
+  /** #16 设置 → 个人信息: exports and prints mask ID numbers, phones and bank accounts for every role unless 含完整号码 is asked. */
+  piiMask: z.boolean(),
+  /** #16: years after a member left (转出/退会/开除/去世) before their personal information may be anonymised. */
+  piiRetentionYears: z.coerce.number().int('保留年限应为整数').min(0, '保留年限不能为负').max(30, '保留年限最多 30 年'),
   lockMinutes: z.coerce.number().int('自动锁定时间应为整数').min(1, '自动锁定时间至少 1 分钟').max(480, '自动锁定时间最多 480 分钟'),
   /** 计划事项类别 (#14): the kinds plan items and activities are filed under; the built-in ones keep their codes. */
   planItemKinds: listOf(z.string().trim().min(1).max(20, '类别名称不能超过 20 个字'), 40, '计划事项类别').refine((list) => list.length > 0, '至少保留一个计划事项类别'),
@@ -82,6 +86,8 @@ export const DEFAULT_SETTINGS: Settings = {
   makeupWorkdays: [],
   lockMinutes: DEFAULT_LOCK_MINUTES,
   exportNotice: true,
+  piiMask: false,
+  piiRetentionYears: 3,
   planItemKinds: [...DEFAULT_PLAN_KIND_NAMES],
   duesPeriodKind: 'month',
   duesWageFloor10: true,

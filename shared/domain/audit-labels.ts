@@ -9,6 +9,7 @@ import { SETTINGS_LABELS, UNIT_TYPE_LABELS } from './labels';
 import { ID_TYPE_LABELS } from './member-labels';
 import { MEMBER_STATUS_LABELS } from './member-lifecycle';
 import { ROLE_LABELS } from './permissions';
+import { PII_EXPORT_CHANNELS } from './pii';
 import { MEMBER_FIELDS } from './member-fields';
 import { PROPOSAL_FIELDS } from './proposal-fields';
 
@@ -61,7 +62,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'operators.logout': '退出登录',
   'pii.reveal': '查看完整身份证号',
   'audit.export': '导出修改记录',
-  'members.export': '导出会员花名册',
+  // Every workbook with full ID numbers (pii.ts) is logged under its channel: 导出慰问记录, 导出困难职工花名册 …
+  ...Object.fromEntries(Object.entries(PII_EXPORT_CHANNELS).map(([c, what]) => [c, `导出${what}`])),
+  'pii.memberFile': '导出本人个人信息（查阅复制）',
+  'pii.anonymise': '匿名化离会会员的个人信息',
   'operators.recover': '用恢复码重设管理员密码',
   'operators.recoverFailed': '恢复码不正确',
   'backup.create': '备份',
@@ -97,7 +101,7 @@ export const auditActionLabel = (action: string): string => AUDIT_ACTIONS[action
 /** Field names as they appear in stored entries (database columns or contract keys) → the clerk's label. */
 export const AUDIT_FIELD_LABELS: Record<string, string> = (() => {
   // Care first: a key another area also uses (form, category) keeps that area's word.
-  const out: Record<string, string> = { ...CARE_AUDIT_FIELDS, ...PLANS_AUDIT_FIELDS, ...SETTINGS_LABELS, status: '状态', reason: '原因', role: '角色', fileName: '文件名', rows: '条数', template: '模板', group_id: '工会小组', groupId: '工会小组' };
+  const out: Record<string, string> = { ...CARE_AUDIT_FIELDS, ...PLANS_AUDIT_FIELDS, ...SETTINGS_LABELS, status: '状态', reason: '原因', role: '角色', fileName: '文件名', rows: '条数', template: '模板', masked: '号码已遮盖', period: '期间', replaced: '替换的字段', group_id: '工会小组', groupId: '工会小组' };
   for (const [key, f] of Object.entries(PROPOSAL_FIELDS)) out[key] = f.label;
   for (const [key, f] of Object.entries(MEMBER_FIELDS)) {
     out[key] = f.label;

@@ -196,3 +196,11 @@ export function parseClerkDate(raw: unknown, opts?: DateRangeOptions): ParsedDat
   if (typeof raw === 'string') return fromString(raw, opts);
   return null;
 }
+
+/** The same calendar day `years` later (29 February → 28 February in a common year). */
+export function addYears(iso: string, years: number): string {
+  const y = Number(iso.slice(0, 4)) + years;
+  const m = Number(iso.slice(5, 7));
+  const d = Math.min(Number(iso.slice(8, 10)), daysInMonth(y, m));
+  return toIso(y, m, d);
+}

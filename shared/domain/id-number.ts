@@ -92,15 +92,8 @@ export function upgradeId15(id15: string): string {
   return body + computeCheckChar(body);
 }
 
-/**
- * For lists and printouts: first 3 and last 4 characters kept (110***********0011). Strings shorter than
- * 8 characters keep only their last 2.
- */
-export function maskIdNumber(id: string): string {
-  const s = id.trim();
-  if (s.length < 8) return '*'.repeat(Math.max(0, s.length - 2)) + s.slice(-2);
-  return s.slice(0, 3) + '*'.repeat(s.length - 7) + s.slice(-4);
-}
+/** For lists and printouts: the one mask of shared/domain/pii.ts (110105********002X). */
+export { maskId as maskIdNumber } from './pii';
 
 const fail = (normalized: string, reason: string): IdFailure => ({ ok: false, normalized, reason });
 

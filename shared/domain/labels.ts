@@ -40,6 +40,8 @@ export const SETTINGS_LABELS = {
   makeupWorkdays: '调休上班日',
   lockMinutes: '自动锁定时间（分钟）',
   exportNotice: '导出文件首行注明「内部资料 含个人信息」',
+  piiMask: '导出和打印对所有角色遮盖身份证号、电话、银行卡号',
+  piiRetentionYears: '会员离会后个人信息保留年限',
   planItemKinds: '计划事项类别',
   duesPeriodKind: '会费收缴周期',
   duesWageFloor10: '会费工资尾数（10 元以下不计）',

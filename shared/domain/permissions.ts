@@ -63,10 +63,16 @@ export const CHANNEL_ACCESS: Record<string, ChannelAccess> = {
   'archive.verifyPackage': 'read',
   'files.pickOpen': 'read',
   'files.saveAs': 'read',
-  // Full ID numbers leave the app in these.
-  'members.export': 'reveal',
-  'members.registrationPdf': 'reveal',
-  'members.registrationHtml': 'reveal',
+  // Exports and prints with ID numbers are reads: a role without reveal gets them masked (pii.ts), and asking
+  // for full numbers (revealIds) is refused at the router.
+  'members.export': 'read',
+  'members.registrationPdf': 'read',
+  'members.registrationHtml': 'read',
+  // 设置 → 个人信息 (#16): what is held is a read; a member's own file holds everything in full; anonymising is 设置's.
+  'pii.summary': 'read',
+  'pii.member': 'read',
+  'pii.memberFile': 'reveal',
+  'pii.anonymise': 'admin',
   'members.importIssuesFile': 'records',
   'proposals.configUpdate': 'records',
   'care.decade': 'read',
@@ -87,13 +93,5 @@ export function defaultChannelAccess(channel: string): ChannelAccess {
 
 export const channelAccess = (channel: string): ChannelAccess => CHANNEL_ACCESS[channel] ?? defaultChannelAccess(channel);
 
-/** 110105********002X — first 6 and last 4 kept. */
-export function maskId(v: string): string {
-  return v.length <= 10 ? v.replace(/.(?=.{2})/g, '*') : `${v.slice(0, 6)}${'*'.repeat(v.length - 10)}${v.slice(-4)}`;
-}
-
-/** 138****1234. */
-export function maskPhone(v: string): string {
-  const d = v.replace(/\s+/g, '');
-  return d.length < 7 ? d.replace(/.(?=.{2})/g, '*') : `${d.slice(0, 3)}${'*'.repeat(d.length - 7)}${d.slice(-4)}`;
-}
+// One masking function for the whole app lives in pii.ts; these names stay for the callers that import them here.
+export { maskId, maskPhone } from './pii';

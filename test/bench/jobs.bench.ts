@@ -52,7 +52,7 @@ export async function benchJobs(only?: string): Promise<void> {
     if (want('export')) {
       const q = memberQuery.parse({ statuses: ['active', 'retained', 'transferred_out', 'left', 'expelled', 'deceased'] });
       phases.set('export start');
-      const ex = await traceLoop(() => exportMembersToFile(ctx, path.join(dir, 'export.xlsx'), q, 'standard'), phases);
+      const ex = await traceLoop(() => exportMembersToFile(ctx, path.join(dir, 'export.xlsx'), q, 'standard', true), phases);
       add(`export (${ex.value.toLocaleString()} members, standard)`, ex);
     }
     if (want('backup')) {

@@ -59,7 +59,9 @@ test('设置 caps drive the visit check; 审批入账; the member file shows car
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
   const ws = wb.worksheets[0]!;
-  expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(expect.arrayContaining(['张三丰', '语文组', '生病住院', '王组长 2026-03-01', '已签', '记-031']));
+  // Full ID numbers (no login): the notice row first, #16.
+  expect(ws.getRow(1).getCell(1).value).toBe('内部资料 含个人信息 请妥善保管');
+  expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual(expect.arrayContaining(['张三丰', '语文组', '生病住院', '王组长 2026-03-01', '已签', '记-031']));
 
   await page.goto(`${server.url}#/members/${m.id}`);
   await expect(page.getByTestId('member-care')).toContainText('生病住院 600.00 元');

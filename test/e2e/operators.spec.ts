@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import ExcelJS from 'exceljs';
 import { MembersListPage } from './pages/members-list';
 import { MemberSeeder } from './pages/members-seed';
 import { shoot } from './shots';
@@ -113,7 +114,7 @@ test('with login on, exporting the roster asks for a reason; 修改记录 shows 
   await list.exportButton.click();
   await page.getByRole('menuitem', { name: '工会台账花名册（全部字段）' }).click();
   const ask = page.getByTestId('export-reason');
-  await expect(ask.getByText('导出的花名册含完整身份证号')).toBeVisible();
+  await expect(ask.getByText('导出的会员花名册含身份证号等个人信息')).toBeVisible();
   await expect(ask.getByRole('button', { name: '导出' })).toBeDisabled();
   await ask.getByText('报送上级工会').click();
   const downloading = page.waitForEvent('download');
@@ -135,4 +136,73 @@ test('the idle lock: after 设置 → 自动锁定时间 without a call the 登�
   await expect(page.getByText('工会台账 · 登录')).toBeVisible({ timeout: 120_000 });
   const r = await request.post(`${server.url}api/rpc/members.list`, { data: {} });
   expect(((await r.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+});
+
+test('查阅 gets the roster export and the 登记表 with masked IDs, without being asked; the 个人信息 card shows what is held (#16)', async ({ page, server, request }, testInfo) => {
+  test.setTimeout(120_000);
+  const s = new MemberSeeder(request, server.url);
+  await s.call('members.create', { member: { name: '赵敏', idNumber: '32010219651001004X', phone: '13812341234' } });
+  await s.call('operators.add', { name: '王主席', role: 'admin', password: 'secret-1' });
+  await s.call('operators.add', { name: '钱查阅', role: 'viewer', password: 'secret-2' });
+  await s.call('operators.logout', {});
+  await page.reload();
+  await page.getByLabel('操作员').fill('钱查阅');
+  await page.getByLabel('密码').fill('secret-2');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText('工会台账 · 登录')).toBeHidden();
+
+  const list = new MembersListPage(page);
+  await list.goto();
+  await expect(list.rows.first()).toContainText('320102********004X');
+  const downloading = page.waitForEvent('download');
+  await list.exportButton.click();
+  await page.getByRole('menuitem', { name: '工会台账花名册（全部字段）' }).click();
+  // No reason asked: 查阅 gets masked numbers, which need none.
+  const xlsx = testInfo.outputPath('roster.xlsx');
+  await (await downloading).saveAs(xlsx);
+  await expect(page.getByTestId('export-reason')).toBeHidden();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  const text: string[] = [];
+  wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => text.push(String(c.value ?? ''))));
+  expect(text).toContain('320102********004X');
+  expect(text).toContain('138****1234');
+  expect(text.join('\n')).not.toContain('32010219651001004X');
+
+  await list.row('赵敏').click();
+  await page.getByRole('button', { name: '打印登记表' }).click();
+  const form = page.frameLocator('[data-testid="registration-preview"]');
+  await expect(form.getByText('320102********004X')).toBeVisible();
+  await expect(form.getByText('138****1234')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  const card = page.getByTestId('pii-card');
+  await expect(card.getByTestId('pii-held').getByRole('row', { name: /有身份证号（证件号码）的会员\s*1/ })).toBeVisible();
+  // 查阅 may see what is held, not export a member's file or anonymise.
+  await expect(card.getByTestId('pii-member-file')).toHaveCount(0);
+  await expect(card.getByRole('button', { name: '匿名化' })).toHaveCount(0);
+});
+
+test('设置 → 个人信息: 查阅复制 of one member, and anonymising a member who left years ago (#16)', async ({ page, server, request }, testInfo) => {
+  const s = new MemberSeeder(request, server.url);
+  const m = await s.call<{ id: number }>('members.create', { member: { name: '周芷若', idNumber: '110108198503120011', phone: '13900001111', joinDate: '2010-09-01' } });
+  await s.call('members.addEvent', { memberId: m.id, type: 'transfer_out', date: '2019-06-30', reason: '调离', otherUnion: '第二中学工会' });
+  await page.reload();
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  const card = page.getByTestId('pii-card');
+  await expect(card.getByTestId('pii-held')).toContainText('已离会（转出、退会、开除、去世）的会员');
+
+  await card.getByTestId('pii-anonymisable').getByRole('row', { name: /周芷若/ }).getByRole('button', { name: '匿名化' }).click();
+  const dlg = page.getByRole('dialog', { name: '匿名化「周芷若」的个人信息' });
+  await expect(dlg.getByRole('button', { name: '匿名化' })).toBeDisabled();
+  await dlg.getByLabel('确认姓名').fill('周芷若');
+  await shoot(page, testInfo, 'pii-anonymise');
+  await dlg.getByRole('button', { name: '匿名化' }).click();
+  await expect(page.getByText(/已匿名化：姓名、证件号码/)).toBeVisible();
+  await expect(card.getByTestId('pii-anonymisable')).toContainText('没有可以匿名化的会员');
+  const got = await s.call<{ name: string; idNumber: string | null }>('members.get', { id: m.id });
+  expect(got).toMatchObject({ name: `已匿名${m.id}`, idNumber: null });
+  await page.getByRole('menuitem', { name: '修改记录' }).click();
+  await expect(page.getByRole('cell', { name: '匿名化离会会员的个人信息' })).toBeVisible();
 });

@@ -43,7 +43,7 @@ test('劳动争议调解: an overdue case from day 16, edited to 达成协议, p
   const row = table.locator('tr', { hasText: '王建国' });
   await expect(row).toContainText('逾期');
   // The list masks the ID number.
-  await expect(row).toContainText('110***********0011');
+  await expect(row).toContainText('110108********0011');
   await expect(row).not.toContainText('19850312');
   await shoot(page, testInfo, 'plans-mediation-list');
 

@@ -8,6 +8,7 @@ import { batchLine, issueJson, issueLines } from '../../core/imports/report';
 import { UsageError, type CliCommand } from '../command';
 import { batchIdArg, importFileToken } from '../import-file';
 import { invoke } from '../invoke';
+import { piiAskOf, PII_CLI_OPTIONS } from '../pii-options';
 
 export const duesComputeCommand: CliCommand = {
   words: ['dues', 'compute'],
@@ -164,6 +165,7 @@ export const duesCollectionCommand: CliCommand = {
     group: { type: 'string', valueName: '工会小组', description: '只打印这个小组（仅 .pdf）' },
     out: { type: 'string', valueName: '文件', description: '写到这个文件（.pdf 或 .xlsx）' },
     force: { type: 'boolean', description: '--out 的文件已存在时覆盖它' },
+    ...PII_CLI_OPTIONS,
   },
   async run({ ctx, options }) {
     const period = typeof options.period === 'string' ? options.period.trim().toUpperCase() : '';
@@ -186,7 +188,8 @@ export const duesCollectionCommand: CliCommand = {
     const ext = path.extname(target).toLowerCase();
     if (ext !== '.pdf' && ext !== '.xlsx') throw new UsageError('--out 的文件名应以 .pdf 或 .xlsx 结尾。', duesCollectionCommand);
     const group = typeof options.group === 'string' ? options.group : null;
-    const ref = await invoke(ctx, ext === '.pdf' ? 'dues.collectionPdf' : 'dues.collectionXlsx', ext === '.pdf' ? { period, group } : { period });
+    // The .xlsx 明细 holds ID numbers: --reason / --masked as for every export of them (operators/pii.ts).
+    const ref = ext === '.pdf' ? await invoke(ctx, 'dues.collectionPdf', { period, group }) : await invoke(ctx, 'dues.collectionXlsx', { period, ...piiAskOf(options) });
     writeOut(ctx, ref.token, target, options.force === true);
     return { data: { ...data, path: target }, lines: [...lines, `已生成收缴清单：${target}`] };
   },

@@ -4,7 +4,8 @@ import { AppError } from '../../core/errors';
 import fs from 'node:fs';
 import path from 'node:path';
 import { memberQuery } from '../../../shared/contract/members';
-import { exportMembersToFile, findTemplate } from '../../core/members/members.export';
+import { exportMembersToPath, findTemplate } from '../../core/members/members.export';
+import { piiAskOf, PII_CLI_OPTIONS } from '../pii-options';
 import { EXPORT_TEMPLATES } from '../../core/members/members.export-templates';
 import { UsageError, type CliCommand, type CommandInput } from '../command';
 import { invoke } from '../invoke';
@@ -123,12 +124,13 @@ export const membersExportCommand: CliCommand = {
   argsUsage: '<文件.xlsx>',
   minArgs: 1,
   maxArgs: 1,
-  summary: '把会员花名册导出为 .xlsx（证件号码完整、按文本保存）。',
+  summary: '把会员花名册导出为 .xlsx（证件号码完整、按文本保存；--masked 遮盖）。完整号码的导出记入修改记录，启用登录后须给 --reason。',
   details: [`模板：${EXPORT_TEMPLATES.map((t) => `${t.name}（${t.label}）`).join('；')}。默认 standard。`],
   options: {
     ...FILTER_OPTIONS,
     template: { type: 'string', valueName: '模板', description: '导出模板名' },
     force: { type: 'boolean', description: '文件已存在时覆盖' },
+    ...PII_CLI_OPTIONS,
   },
   async run({ ctx, args, options }) {
     const file = path.resolve(args[0]!);
@@ -143,8 +145,15 @@ export const membersExportCommand: CliCommand = {
       ...(groupId ? { groupId } : {}),
     });
     const partial = `${file}.partial`;
-    const count = await exportMembersToFile(ctx, partial, q, template.name);
+    let count: number;
+    let masked: boolean;
+    try {
+      ({ count, masked } = await exportMembersToPath(ctx, partial, q, template.name, piiAskOf(options), path.basename(file)));
+    } catch (e) {
+      fs.rmSync(partial, { force: true });
+      throw e;
+    }
     fs.renameSync(partial, file);
-    return { data: { file, template: template.name, count }, lines: [`已导出 ${count} 人到 ${file}（${template.label}）。`] };
+    return { data: { file, template: template.name, count, masked }, lines: [`已导出 ${count} 人到 ${file}（${template.label}${masked ? '，号码已遮盖' : ''}）。`] };
   },
 };

@@ -1,6 +1,8 @@
 /** 慰问记录 as .xlsx: the filtered list the clerk sees, with 审批, 签字 and 入账, through the cell writer. */
 import type { FileRef } from '../../../shared/contract/app';
 import type { CareListQuery } from '../../../shared/contract/care';
+import { PII_EXPORT_NOTICE } from '../../../shared/domain/permissions';
+import { piiExport, type PiiAsk } from '../operators/pii';
 import { APPROVAL_STEP_LABELS, APPROVAL_STEPS, CARE_FORM_LABELS, PAYEE_SIGNED_LABELS } from '../../../shared/domain/care-labels';
 import { rmbCapital } from '../../../shared/domain/rmb-capital';
 import { yuan } from '../../../shared/domain/dues';
@@ -28,20 +30,21 @@ const COLUMNS: WriteColumn[] = [
   { header: '备注', width: 20, kind: 'text' },
 ];
 
-export async function visitsXlsx(ctx: AppContext, q: CareListQuery): Promise<FileRef> {
+export async function visitsXlsx(ctx: AppContext, q: CareListQuery, ask: PiiAsk = {}): Promise<FileRef> {
   const { rows, totalFen } = listVisits(ctx, q);
+  return piiExport(ctx, 'care.listXlsx', ask, async (w, full) => {
   const s = getSettings(ctx);
   const what = [q.year ? `${q.year}年度` : '', q.occasion ? occasionLabel(ctx, q.occasion) : '', q.memberId && rows[0] ? rows[0].memberName : ''].filter(Boolean).join('　');
   const out = ctx.files.createOutput(`慰问记录${q.year ? `-${q.year}` : ''}.xlsx`);
   await writeTableXlsx(out.path, {
     sheetName: '慰问记录',
-    preamble: [`${s.unionName || s.unitName || ''}慰问记录`.trim(), what],
+    preamble: [...(full && s.exportNotice ? [PII_EXPORT_NOTICE] : []), `${s.unionName || s.unitName || ''}慰问记录`.trim(), what],
     columns: COLUMNS,
     rows: rows.map((r, i) => [
       i + 1,
       r.visitDate,
       r.memberName,
-      r.idNumber,
+      w('id', r.idNumber),
       r.groupName,
       r.occasionLabel,
       r.eventDate,
@@ -56,5 +59,6 @@ export async function visitsXlsx(ctx: AppContext, q: CareListQuery): Promise<Fil
     ]),
     footer: `共 ${rows.length} 次，合计 ${yuan(totalFen)} 元（大写：${rmbCapital(totalFen)}）`,
   });
-  return out.ref();
+  return { ref: out.ref(), rows: rows.length, details: q.year ? { period: String(q.year) } : {} };
+  });
 }

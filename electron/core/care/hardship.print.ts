@@ -7,7 +7,8 @@ import type { FileRef } from '../../../shared/contract/app';
 import { HARDSHIP_STATUS_LABELS, type HardshipStatus } from '../../../shared/domain/care-labels';
 import { todayIso } from '../../../shared/domain/dates';
 import { yuan } from '../../../shared/domain/dues';
-import { maskId, maskPhone } from '../../../shared/domain/permissions';
+import { maskId, maskPhone, PII_EXPORT_NOTICE } from '../../../shared/domain/permissions';
+import { piiExport, type PiiAsk } from '../operators/pii';
 import { rmbCapital } from '../../../shared/domain/rmb-capital';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
@@ -106,13 +107,18 @@ const ROSTER: WriteColumn[] = [
 ];
 
 /** 困难职工花名册: one line per file, as upper unions ask for it. */
-export async function hardshipRosterXlsx(ctx: AppContext, status: HardshipStatus | undefined, reveal: boolean): Promise<FileRef> {
+export async function hardshipRosterXlsx(ctx: AppContext, status: HardshipStatus | undefined, ask: PiiAsk): Promise<FileRef> {
   const rows = listHardship(ctx, status);
+  // Masked unless 导出含完整号码 (defaultFull false): a hardship roster holds bank accounts and family finances.
+  return piiExport(ctx, 'care.hardshipRosterXlsx', ask, async (_w, reveal) => ({ ref: await writeRoster(ctx, status, rows, reveal), rows: rows.length }), false);
+}
+
+async function writeRoster(ctx: AppContext, status: HardshipStatus | undefined, rows: ReturnType<typeof listHardship>, reveal: boolean): Promise<FileRef> {
   const s = getSettings(ctx);
   const out = ctx.files.createOutput(`困难职工花名册-${todayIso(ctx.clock())}.xlsx`);
   await writeTableXlsx(out.path, {
     sheetName: '困难职工花名册',
-    preamble: [`${s.unionName || s.unitName || ''}困难职工花名册`.trim(), `${status ? HARDSHIP_STATUS_LABELS[status] : '全部'}　制表日期：${todayIso(ctx.clock())}`],
+    preamble: [...(reveal && s.exportNotice ? [PII_EXPORT_NOTICE] : []), `${s.unionName || s.unitName || ''}困难职工花名册`.trim(), `${status ? HARDSHIP_STATUS_LABELS[status] : '全部'}　制表日期：${todayIso(ctx.clock())}`],
     columns: ROSTER,
     rows: rows.map((r, i) => {
       const raw = hrepo.getHardshipRow(ctx.db, r.id)!;

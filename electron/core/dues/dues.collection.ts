@@ -18,6 +18,8 @@ import { getSettings } from '../settings/settings.service';
 import { writeCell, type WriteKind } from '../spreadsheet/cell-writer';
 import * as repo from './dues.repo';
 import { periodSheet, sumRows, toRow } from './dues.service';
+import { piiExport, type PiiAsk } from '../operators/pii';
+import type { PiiWriter } from '../../../shared/domain/pii';
 
 export const NO_GROUP = '未分组';
 
@@ -136,9 +138,13 @@ const header = (ws: ExcelJS.Worksheet, row: number, names: string[]) =>
  * The period for 上解: a 汇总 sheet (each group's people, 应缴, 实缴, 未缴, the total in figures and 大写) and a 明细
  * sheet with every member (IDs as text cells). Our own column names, so it imports back as a payment list.
  */
-export async function collectionXlsx(ctx: AppContext, period: string): Promise<FileRef> {
+export async function collectionXlsx(ctx: AppContext, period: string, ask: PiiAsk = {}): Promise<FileRef> {
   const sheet = periodSheet(ctx, period);
   if (!sheet.rows.length) throw new AppError('VALIDATION', `${sheet.label}还没有核算会费，请先核算。`);
+  return piiExport(ctx, 'dues.collectionXlsx', ask, async (w) => ({ ref: await writeCollectionXlsx(ctx, period, sheet, w), rows: sheet.rows.length, details: { period } }));
+}
+
+async function writeCollectionXlsx(ctx: AppContext, period: string, sheet: ReturnType<typeof periodSheet>, w: PiiWriter): Promise<FileRef> {
   const groups = groupsOf(sheet.rows);
   const unit = getSettings(ctx).unionName;
   const wb = new ExcelJS.Workbook();
@@ -172,7 +178,7 @@ export async function collectionXlsx(ctx: AppContext, period: string): Promise<F
   for (const g of groups) {
     for (const m of g.rows) {
       const values = [
-        seq++, g.name, m.name, m.idNumber, m.wageFen == null ? null : m.wageFen / 100, m.baseFen / 100, m.months, m.dueFen / 100,
+        seq++, g.name, m.name, w('id', m.idNumber), m.wageFen == null ? null : m.wageFen / 100, m.baseFen / 100, m.months, m.dueFen / 100,
         m.paidOn ? m.paidFen / 100 : null, m.paidOn, m.payer ? PAYER_LABELS[m.payer] : m.exempt ? '免交' : m.unpaidMonths ? '未缴' : null, m.receiptNo, m.reason,
       ];
       const r = ws.getRow(row++);

@@ -4,6 +4,8 @@ import { PAYER_LABELS } from '../../../shared/domain/care-labels';
 import type { AppContext } from '../context';
 import { writeCell, type WriteKind } from '../spreadsheet/cell-writer';
 import { duesSheet } from './dues.service';
+import { piiExport, type PiiAsk } from '../operators/pii';
+import type { PiiWriter } from '../../../shared/domain/pii';
 
 const COLUMNS: { header: string; width: number; kind: WriteKind }[] = [
   { header: '序号', width: 6, kind: 'number' },
@@ -22,8 +24,12 @@ const COLUMNS: { header: string; width: number; kind: WriteKind }[] = [
 const y = (fen: number | null) => (fen == null ? null : fen / 100);
 
 /** 会费收缴清单 of one month as .xlsx (for 上解 and the file); cells through the cell writer, IDs as text. */
-export async function duesXlsx(ctx: AppContext, period: string): Promise<FileRef> {
+export async function duesXlsx(ctx: AppContext, period: string, ask: PiiAsk = {}): Promise<FileRef> {
   const sheet = duesSheet(ctx, period);
+  return piiExport(ctx, 'dues.exportXlsx', ask, async (w) => ({ ref: await writeDuesXlsx(ctx, period, sheet, w), rows: sheet.rows.length, details: { period } }));
+}
+
+async function writeDuesXlsx(ctx: AppContext, period: string, sheet: ReturnType<typeof duesSheet>, w: PiiWriter): Promise<FileRef> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '工会台账';
   const ws = wb.addWorksheet(`${period} 会费`, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
@@ -40,7 +46,7 @@ export async function duesXlsx(ctx: AppContext, period: string): Promise<FileRef
     const values = [
       i + 1,
       r.name,
-      r.idNumber,
+      w('id', r.idNumber),
       r.department,
       y(r.wageFen),
       y(r.baseFen),

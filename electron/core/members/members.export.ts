@@ -1,11 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
 import type { FileRef } from '../../../shared/contract/app';
 import type { memberQuery } from '../../../shared/contract/members';
 import { todayIso } from '../../../shared/domain/dates';
 import { PII_EXPORT_NOTICE } from '../../../shared/domain/permissions';
-import { writeAudit } from '../audit';
-import { loginEnabled } from '../operators/operators.repo';
+import { piiWriter, type PiiWriter } from '../../../shared/domain/pii';
+import { piiExport, type PiiAsk } from '../operators/pii';
 import type { MemberEventType, MemberStatus } from '../../../shared/domain/member-lifecycle';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
@@ -25,12 +26,13 @@ export function findTemplate(name: string): ExportTemplate {
   return t;
 }
 
-function toExportMember(r: MemberRow & { group_name: string | null; last_event: string | null }): ExportMember {
+function toExportMember(r: MemberRow & { group_name: string | null; last_event: string | null }, w: PiiWriter): ExportMember {
   const f = rowToFields(r);
+  f.phone = w('phone', f.phone);
   const last = r.last_event ? (JSON.parse(r.last_event) as [MemberEventType, string, string | null]) : null;
   return {
     ...f,
-    idNumber: r.id_number,
+    idNumber: w('id', r.id_number),
     group: r.group_name,
     status: r.status as MemberStatus,
     lastEvent: last ? { type: last[0], date: last[1], reason: last[2] } : null,
@@ -45,25 +47,28 @@ interface ExportInput {
   q: z.output<typeof memberQuery>;
   templateName: string;
   preamble: string[];
+  /** Full ID numbers and phones, or masked (operators/pii.ts decides before the thread starts). */
+  full: boolean;
 }
 
 export const EXPORT_CANCELLED = '导出已取消，没有生成文件';
 
 /**
- * Writes the members matching a list query to `filePath` with a template. ID numbers are written in full:
- * an export is something the clerk asked for (the list itself masks them). Runs in the task thread.
+ * Writes the members matching a list query to `filePath` with a template, ID numbers and phones full or masked
+ * as decided by the caller (operators/pii.ts). Runs in the task thread.
  */
 export const exportTask = defineTask<ExportInput, number>({
   name: 'members.export',
   writes: false,
-  run: (env, { filePath, q, templateName, preamble }) => {
+  run: (env, { filePath, q, templateName, preamble, full }) => {
     const template = findTemplate(templateName);
+    const w = piiWriter(full);
     const rows = iterateMembers(env.db, q, env.now);
     const mapped = (function* () {
       let i = 0;
       for (const r of rows) {
         if (i % 1000 === 0 && env.signal.aborted) throw new AppError('CANCELLED', EXPORT_CANCELLED);
-        const m = toExportMember(r);
+        const m = toExportMember(r, w);
         yield template.columns.map((c) => c.value(m, i));
         i++;
       }
@@ -80,13 +85,13 @@ export const exportTask = defineTask<ExportInput, number>({
 });
 
 /** The export off the main thread (in the task thread), under `job` for its progress and cancel. */
-export async function exportMembersToFile(ctx: AppContext, filePath: string, q: z.output<typeof memberQuery>, templateName: string, job?: Job): Promise<number> {
+export async function exportMembersToFile(ctx: AppContext, filePath: string, q: z.output<typeof memberQuery>, templateName: string, full: boolean, job?: Job): Promise<number> {
   const template = findTemplate(templateName);
   const settings = getSettings(ctx);
   // Our own roster carries the notice in its first row (the import finds the header below it); the Hainan
   // platform's layout is fixed by someone else and stays exactly as the platform expects it.
   const notice = settings.exportNotice && template.name === 'standard' ? [PII_EXPORT_NOTICE] : [];
-  const input: ExportInput = { filePath, q, templateName: template.name, preamble: [...notice, ...template.preamble(settings, todayIso(ctx.clock()))] };
+  const input: ExportInput = { filePath, q, templateName: template.name, full, preamble: [...notice, ...template.preamble(settings, todayIso(ctx.clock()))] };
   const own = job ? null : startJob(ctx, undefined);
   try {
     return await runInThread(ctx, job ?? (own as Job), exportTask, input);
@@ -99,31 +104,40 @@ export async function exportMembers(
   ctx: AppContext,
   q: z.output<typeof memberQuery>,
   templateName: string,
-  jobId?: string,
-  reason?: string,
-): Promise<FileRef & { count: number }> {
+  jobId: string | undefined,
+  ask: PiiAsk,
+): Promise<FileRef & { count: number; masked: boolean }> {
   const template = findTemplate(templateName);
-  // Several people share the PC once login is on: full ID numbers then leave only with a stated reason (#16).
-  if (!reason && loginEnabled(ctx.db)) throw new AppError('VALIDATION', '导出含完整身份证号的花名册，请填写导出原因。');
-  const out = ctx.files.createOutput(`${template.sheetName}-${todayIso(ctx.clock())}.xlsx`);
-  const job = startJob(ctx, jobId);
-  try {
-    const count = await exportMembersToFile(ctx, out.path, q, templateName, job);
-    job.progress('导出完成', count, count, true);
-    const ref = out.ref();
-    const now = ctx.clock();
-    ctx.db.transaction(() =>
-      writeAudit(ctx.db, ctx.actor() || '管理员', now, {
-        action: 'members.export',
-        entity: 'member',
-        after: { fileName: ref.fileName, rows: count, template: template.label, ...(reason ? { reason } : {}) },
-      }),
-    )();
-    return { ...ref, count };
-  } catch (e) {
-    fs.rmSync(out.path, { force: true });
-    throw e;
-  } finally {
-    job.end();
-  }
+  let count = 0;
+  let masked = true;
+  // Full numbers need a reason once login is on (checked before the file exists) and are logged with it (pii.ts).
+  const ref = await piiExport(ctx, 'members.export', ask, async (_w, full) => {
+    masked = !full;
+    const out = ctx.files.createOutput(`${template.sheetName}-${todayIso(ctx.clock())}.xlsx`);
+    const job = startJob(ctx, jobId);
+    try {
+      count = await exportMembersToFile(ctx, out.path, q, templateName, full, job);
+      job.progress('导出完成', count, count, true);
+      return { ref: out.ref(), rows: count, details: { template: template.label } };
+    } catch (e) {
+      fs.rmSync(out.path, { force: true });
+      throw e;
+    } finally {
+      job.end();
+    }
+  });
+  return { ...ref, count, masked };
+}
+
+/** The CLI's `members export FILE`: the same rule and log as the window's export, written to the clerk's own path. */
+export async function exportMembersToPath(ctx: AppContext, filePath: string, q: z.output<typeof memberQuery>, templateName: string, ask: PiiAsk, fileName = path.basename(filePath)): Promise<{ count: number; masked: boolean }> {
+  const template = findTemplate(templateName);
+  let count = 0;
+  let masked = true;
+  await piiExport(ctx, 'members.export', ask, async (_w, full) => {
+    masked = !full;
+    count = await exportMembersToFile(ctx, filePath, q, templateName, full);
+    return { ref: { fileName }, rows: count, details: { template: template.label } };
+  });
+  return { count, masked };
 }

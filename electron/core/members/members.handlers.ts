@@ -3,6 +3,7 @@ import { checkOtherId, checkResidentId } from '../../../shared/domain/id-number'
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { memberRegistrationHtml } from '../print/member-registration';
+import { piiWriterFor } from '../operators/pii';
 import type { Handlers } from '../router';
 import { getSettings } from '../settings/settings.service';
 import * as repo from './members.repo';
@@ -36,7 +37,12 @@ type MemberChannels =
   | 'members.registrationHtml'
   | 'members.registrationPdf';
 
-const registrationHtml = (ctx: AppContext, id: number) => memberRegistrationHtml(getMember(ctx, id), getSettings(ctx), ctx.clock());
+/** 登记表 with the ID number and phone full or masked by the role and 设置 (operators/pii.ts). */
+const registrationHtml = (ctx: AppContext, id: number, revealIds?: boolean) => {
+  const m = getMember(ctx, id);
+  const w = piiWriterFor(ctx, revealIds);
+  return memberRegistrationHtml({ ...m, idNumber: w('id', m.idNumber), phone: w('phone', m.phone) }, getSettings(ctx), ctx.clock());
+};
 
 export const membersHandlers: Pick<Handlers<AppContext>, MemberChannels> = {
   'members.list': (q, ctx) => listMembers(ctx, q),
@@ -63,13 +69,13 @@ export const membersHandlers: Pick<Handlers<AppContext>, MemberChannels> = {
     };
   },
   'members.stats': (_i, ctx) => memberStats(ctx.db, ctx.clock()),
-  'members.export': ({ query, template, jobId, reason }, ctx) => exportMembers(ctx, query, template, jobId, reason),
+  'members.export': ({ query, template, jobId, revealIds, reason }, ctx) => exportMembers(ctx, query, template, jobId, { revealIds, reason }),
   'members.exportCancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
-  'members.registrationHtml': ({ id }, ctx) => ({ html: registrationHtml(ctx, id) }),
-  'members.registrationPdf': async ({ id }, ctx) => {
+  'members.registrationHtml': ({ id, revealIds }, ctx) => ({ html: registrationHtml(ctx, id, revealIds) }),
+  'members.registrationPdf': async ({ id, revealIds }, ctx) => {
     if (!ctx.ports.pdf) throw new AppError('UNAVAILABLE', '当前环境无法生成 PDF。');
     const member = getMember(ctx, id);
-    const pdf = await ctx.ports.pdf.render(registrationHtml(ctx, id));
+    const pdf = await ctx.ports.pdf.render(registrationHtml(ctx, id, revealIds));
     const out = ctx.files.createOutput(`工会会员登记表-${member.name}.pdf`);
     fs.writeFileSync(out.path, pdf);
     return out.ref();

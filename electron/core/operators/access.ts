@@ -3,7 +3,8 @@
  * idle lock, and masking of ID numbers and phones for roles that may not see them. While login is off
  * (no operator with a password) everyone is the single 管理员 and nothing here changes what a channel does.
  */
-import { channelAccess, maskId, maskPhone, PERMISSION_LABELS, ROLE_LABELS, roleHas, type Role } from '../../../shared/domain/permissions';
+import { channelAccess, PERMISSION_LABELS, ROLE_LABELS, roleHas, type Role } from '../../../shared/domain/permissions';
+import { piiWriter, PII_EXPORT_CHANNELS, PII_KEYS } from '../../../shared/domain/pii';
 import { writeAudit } from '../audit';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
@@ -50,8 +51,10 @@ export function accessFor(ctx: AppContext): Access {
       if (wantsReveal) {
         if (!roleHas(op.role, 'reveal')) return forbidden(`${ROLE_LABELS[op.role]}不能查看完整身份证号。`, 'role');
         // A deliberate reveal is evidence of who looked at whose numbers; only worth recording once login is on.
-        if (isLoginOn(ctx)) {
-          writeAudit(ctx.db, op.name, ctx.clock(), { action: 'pii.reveal', entity: 'member', entityId: null, after: { channel } });
+        // An export of full numbers writes its own entry (file, rows, reason) once the file exists.
+        if (isLoginOn(ctx) && !(channel in PII_EXPORT_CHANNELS)) {
+          const { entity, entityId } = revealTarget(channel, input as Record<string, unknown>);
+          writeAudit(ctx.db, op.name, ctx.clock(), { action: 'pii.reveal', entity, entityId, after: { channel } });
         }
       }
       return null;
@@ -63,8 +66,15 @@ export function accessFor(ctx: AppContext): Access {
   };
 }
 
-const ID_KEYS = new Set(['idNumber', 'id_number']);
-const PHONE_KEYS = new Set(['phone', 'mobile', 'bankAccount', 'bank_account']);
+/** Whose numbers a reveal showed: the record the channel was asked for (its `id`), by area. */
+function revealTarget(channel: string, input: Record<string, unknown>): { entity: string; entityId: number | null } {
+  const id = typeof input.id === 'number' ? input.id : typeof input.memberId === 'number' ? input.memberId : null;
+  if (channel.startsWith('care.hardship')) return { entity: 'hardship_file', entityId: id };
+  if (channel.startsWith('mediation.')) return { entity: 'mediation_case', entityId: id };
+  return { entity: 'member', entityId: id };
+}
+
+const mask = piiWriter(false);
 
 /** Any channel's output, so a list another area adds is masked too. */
 export function maskDeep(v: unknown): unknown {
@@ -72,9 +82,8 @@ export function maskDeep(v: unknown): unknown {
   if (!v || typeof v !== 'object' || Buffer.isBuffer(v)) return v;
   const out: Record<string, unknown> = {};
   for (const [k, val] of Object.entries(v)) {
-    if (typeof val === 'string' && val && ID_KEYS.has(k)) out[k] = maskId(val);
-    else if (typeof val === 'string' && val && PHONE_KEYS.has(k)) out[k] = maskPhone(val);
-    else out[k] = maskDeep(val);
+    const kind = PII_KEYS[k];
+    out[k] = kind && typeof val === 'string' ? mask(kind, val) : maskDeep(val);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { piiWriterFor } from '../operators/pii';
 import type { PrintRequest } from '../../../shared/contract/proposals';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
@@ -66,7 +67,9 @@ export function printForm(ctx: AppContext, req: PrintRequest): { html: string; t
   const settings = getSettings(ctx);
   const now = ctx.clock();
   if (req.form === 'sheet') {
-    const p = getProposal(ctx, req.id);
+    const got = getProposal(ctx, req.id);
+    // The proposer's phone on paper follows the same rule as every print (operators/pii.ts).
+    const p = { ...got, contactPhone: piiWriterFor(ctx, undefined)('phone', got.contactPhone) };
     const kind = p.kind === 'opinion' ? '意见建议表' : '提案表';
     return { html: proposalSheetHtml(p, settings, now), title: `${kind} ${p.number}`, landscape: false, fileName: `${kind}-${p.number.replace(/\s+/g, '')}.pdf` };
   }

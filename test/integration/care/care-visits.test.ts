@@ -101,12 +101,14 @@ describe('审批、签字、入账 and lists per group and member (#13)', () => 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(ctx.files.resolve(ref.token).path);
     const ws = wb.worksheets[0]!;
-    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    // Full ID numbers: the notice row first (#16), then the title rows.
+    expect(ws.getRow(1).getCell(1).value).toBe('内部资料 含个人信息 请妥善保管');
+    const header = (ws.getRow(4).values as unknown[]).slice(1);
     expect(header).toEqual(expect.arrayContaining(['工会小组审批', '分工会审批', '工会审批', '领款人签字', '入账凭证号']));
-    const row = (ws.getRow(4).values as unknown[]).slice(1);
+    const row = (ws.getRow(5).values as unknown[]).slice(1);
     expect(row).toEqual(expect.arrayContaining(['张三丰', '110108198503120011', '心内小组', '结婚', '钱主席 2026-02-28', '已签', '记-2026-031']));
-    expect(ws.getRow(4).getCell(4).type).toBe(ExcelJS.ValueType.String);
-    expect(String(ws.getRow(6).getCell(1).value)).toBe('共 2 次，合计 700.00 元（大写：柒佰元整）');
+    expect(ws.getRow(5).getCell(4).type).toBe(ExcelJS.ValueType.String);
+    expect(String(ws.getRow(7).getCell(1).value)).toBe('共 2 次，合计 700.00 元（大写：柒佰元整）');
   });
 });
 

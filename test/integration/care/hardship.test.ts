@@ -148,7 +148,9 @@ describe('困难职工档案 (#13)', () => {
     const full = await call<FileRef>(ctx, 'care.hardshipRosterXlsx', { revealIds: true });
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(outPath(full));
-    expect((wb2.worksheets[0]!.getRow(4).values as unknown[]).slice(1)).toEqual(expect.arrayContaining(['110108198503120011', '6222021234567890123']));
+    // Full numbers: the notice row first (#16), so the first data row moves down by one.
+    expect(wb2.worksheets[0]!.getCell(1, 1).value).toBe('内部资料 含个人信息 请妥善保管');
+    expect((wb2.worksheets[0]!.getRow(5).values as unknown[]).slice(1)).toEqual(expect.arrayContaining(['110108198503120011', '6222021234567890123']));
   }, 60_000);
 });
 

@@ -38,7 +38,9 @@ const EXPECTED: Record<string, ChannelAccess> = {
   'members.importIssuesFile': 'records', 'members.importUndo': 'records', 'members.list': 'read', 'members.get': 'read',
   'members.find': 'read', 'members.create': 'records', 'members.update': 'records', 'members.remove': 'records',
   'members.addEvent': 'records', 'members.checkId': 'read', 'members.moveGroup': 'records', 'members.stats': 'read',
-  'members.export': 'reveal', 'members.registrationPdf': 'reveal', 'members.registrationHtml': 'reveal',
+  // #16: exports and prints with ID numbers are reads (masked for 查阅); full numbers need reveal (revealIds).
+  'members.export': 'read', 'members.registrationPdf': 'read', 'members.registrationHtml': 'read',
+  'pii.summary': 'read', 'pii.member': 'read', 'pii.memberFile': 'reveal', 'pii.anonymise': 'admin',
   'groups.tree': 'read', 'groups.create': 'records', 'groups.update': 'records', 'groups.remove': 'records',
   'proposals.importPreview': 'records', 'proposals.importCommit': 'records', 'proposals.importBatches': 'read',
   'proposals.importUndo': 'records', 'sessions.list': 'read', 'sessions.create': 'records', 'sessions.update': 'records',

@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../electron/core/audit';
+import { m0015AuditHead } from '../../../electron/core/db/migrations/0015_audit_head';
 import { m0011AuditChain } from '../../../electron/core/db/migrations/0011_audit_chain';
 import { jsonOf, ledgerInProcess, withContext } from '../../helpers/cli';
 import { call, tempDir } from '../../helpers/context';
@@ -57,6 +58,30 @@ describe('the change log hash chain (#16)', () => {
     expect(doc.data.checks.find((c) => c.id === 'audit-chain')?.status).toBe('problem');
   });
 
+  it('entries cut off the end are reported: the chain head still names the last one (#16)', async () => {
+    const { dir, dbPath } = await folderWithEntries();
+    const before = await withContext(dir, async (ctx) => (ctx.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n);
+    // The shorter log is still a whole chain: only the head stored beside it can tell.
+    tamper(dbPath, `DELETE FROM audit_log WHERE id > ${before - 2}`);
+    const r = await ledgerInProcess(['--data-dir', dir, 'check']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`修改记录末尾的 2 条（第 ${before - 1} 条起）不见了`);
+  });
+
+  it('the last entry rewritten together with its hash is caught by the head; a deleted head is reported too', async () => {
+    const { dir, dbPath } = await folderWithEntries();
+    const last = await withContext(dir, async (ctx) => (ctx.db.prepare('SELECT max(id) AS n FROM audit_log').get() as { n: number }).n);
+    tamper(dbPath, `UPDATE audit_log SET actor = '李四', hash = '${'1'.repeat(64)}' WHERE id = ${last}`);
+    const edited = await ledgerInProcess(['--data-dir', dir, 'check']);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain(`修改记录第 ${last} 条被改动过（校验链断开）`);
+    const db = new Database(dbPath);
+    db.exec('DELETE FROM audit_head');
+    db.close();
+    const headless = await ledgerInProcess(['--data-dir', dir, 'check']);
+    expect(headless.stdout).toContain('修改记录的校验链末端不见了');
+  });
+
   it('an entry edited together with a recomputed-looking hash shows at the next entry', async () => {
     const { dir, dbPath } = await folderWithEntries();
     tamper(dbPath, `UPDATE audit_log SET after_json = '{}', hash = '${'0'.repeat(64)}' WHERE id = 2`);
@@ -87,6 +112,8 @@ describe('the change log hash chain (#16)', () => {
     const ins = db.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, after_json) VALUES (?, '张三', 'members.create', 'member', ?, ?)");
     for (let i = 1; i <= 5; i++) ins.run(`2025-0${i}-01T00:00:00.000Z`, String(i), JSON.stringify({ name: `会员${i}` }));
     m0011AuditChain.up(db);
+    // 0015 seeds the chain head from the entries already there.
+    m0015AuditHead.up(db);
     expect(verifyAuditChain(db)).toEqual({ entries: 5, problems: [] });
     // The trigger is back: the back-fill was the only UPDATE the log gets.
     expect(() => db.exec("UPDATE audit_log SET actor = 'x'")).toThrow(/修改记录只能追加/);

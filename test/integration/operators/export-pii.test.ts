@@ -51,7 +51,7 @@ describe('exports with full ID numbers (#16)', () => {
 
     await call(c, 'operators.add', { name: '王主席', role: 'admin', password: 'secret-1' });
     const refused = await c.dispatch('members.export', { template: 'standard' });
-    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'VALIDATION', message: '导出含完整身份证号的花名册，请填写导出原因。' });
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'VALIDATION', message: '导出含完整身份证号的会员花名册，请填写导出原因。' });
     await call<Ref>(c, 'members.export', { template: 'hainan', reason: '报送上级工会' });
     const entry = (await log())[0]!;
     expect(entry).toMatchObject({ operator: '王主席', actionLabel: '导出会员花名册' });

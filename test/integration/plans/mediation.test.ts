@@ -40,7 +40,7 @@ const CASE = {
 describe('劳动争议调解: edit, outcome, prints', () => {
   it('editing a case keeps the full ID for the form, masks it in lists; sessions one a line; the outcome in the same save', async () => {
     const c = await call<MediationRow>(ctx, 'mediation.create', { case: { ...CASE, sessions: '2026-06-03 第一次调解，双方陈述\n\n2026-06-08 第二次调解' } });
-    expect(c.applicantIdNumber).toBe('440***********003X');
+    expect(c.applicantIdNumber).toBe('440306********003X');
     expect(c.sessions).toBe('2026-06-03 第一次调解，双方陈述\n2026-06-08 第二次调解');
     const full = await call<MediationRow>(ctx, 'mediation.get', { id: c.id });
     expect(full.applicantIdNumber).toBe('44030619781225003X');
@@ -59,7 +59,7 @@ describe('劳动争议调解: edit, outcome, prints', () => {
       outcome: { outcome: 'agreed', closedOn: '2026-06-12', agreementTerms: '被申请人于2026年6月30日前一次性支付加班工资3,200元。', agreementDeadline: '2026-06-30' },
     });
     expect(closed).toMatchObject({ respondent: '某某物业服务有限公司', outcome: 'agreed', outcomeLabel: '达成协议', overdue: false, agreementDeadline: '2026-06-30' });
-    expect(closed.applicantIdNumber).toBe('440***********003X');
+    expect(closed.applicantIdNumber).toBe('440306********003X');
 
     // A recorded outcome can be corrected, not taken back.
     expect((await refused('mediation.update', { id: c.id, case: CASE })).message).toBe('该调解已结案，请保留调解结果。');
@@ -69,7 +69,7 @@ describe('劳动争议调解: edit, outcome, prints', () => {
     expect(JSON.stringify(upd)).not.toContain('19781225');
 
     const list = await call<MediationRow[]>(ctx, 'mediation.list', {});
-    expect(list.map((m) => m.applicantIdNumber)).toEqual(['440***********003X']);
+    expect(list.map((m) => m.applicantIdNumber)).toEqual(['440306********003X']);
   });
 
   it('未达成 keeps no agreement terms and has no 调解协议书', async () => {
@@ -111,7 +111,7 @@ describe('劳动争议调解: edit, outcome, prints', () => {
     await call(ctx, 'operators.add', { name: '钱查阅', role: 'viewer', password: 'pw-viewer-1' });
     await call(ctx, 'operators.logout');
     await call(ctx, 'operators.login', { name: '钱查阅', password: 'pw-viewer-1' });
-    expect((await call<MediationRow>(ctx, 'mediation.get', { id: c.id })).applicantIdNumber).toBe('440***********003X');
+    expect((await call<MediationRow>(ctx, 'mediation.get', { id: c.id })).applicantIdNumber).toBe('440306********003X');
     const seen = await call<{ html: string }>(ctx, 'mediation.printPreview', { id: c.id, doc: 'agreement' });
     expect(seen.html).not.toContain('19781225');
   }, 60_000);

@@ -201,11 +201,11 @@ describe('helpers', () => {
     expect(sexFromId('12')).toBeNull();
   });
 
-  it('maskIdNumber keeps the first 3 and last 4 characters', () => {
-    expect(maskIdNumber('110108198503120011')).toBe('110***********0011');
+  it('maskIdNumber is the one mask of shared/domain/pii.ts: first 6 and last 4 kept (#16)', () => {
+    expect(maskIdNumber('110108198503120011')).toBe('110108********0011');
     expect(maskIdNumber('110108198503120011')).toHaveLength(18);
-    expect(maskIdNumber('440524800101001')).toBe('440********1001');
-    expect(maskIdNumber('E12345678')).toBe('E12**5678');
+    expect(maskIdNumber('440524800101001')).toBe('440524*****1001');
+    expect(maskIdNumber('E12345678')).toBe('*******78');
     expect(maskIdNumber('1234567')).toBe('*****67');
     expect(maskIdNumber('12')).toBe('12');
   });

@@ -7,6 +7,7 @@ import { cancelJob } from '../../imports/jobs';
 import { undoImport } from './import-undo';
 import { AppError } from '../../errors';
 import { issuesFile } from '../../imports/issues-workbook';
+import { piiExport, type PiiAsk } from '../../operators/pii';
 
 type ImportChannels =
   | 'members.importSheets'
@@ -21,12 +22,13 @@ type ImportChannels =
 const LISTED_SKIPPED = 200;
 
 /** 导入记录 → 下载问题行: the rows kept at commit time, written to a fresh workbook. */
-async function batchIssuesFile(ctx: AppContext, batchId: number) {
+async function batchIssuesFile(ctx: AppContext, batchId: number, ask: PiiAsk) {
   const b = importRepo.getBatch(ctx.db, batchId);
   if (!b || b.kind !== 'members') throw new AppError('NOT_FOUND', `没有批次号为 ${batchId} 的花名册导入。`);
   const issues = importRepo.getBatchIssues(ctx.db, batchId);
   if (!issues) throw new AppError('NOT_FOUND', '这一批没有跳过或需要核对的行（或导入于保存问题行之前），没有可下载的问题行。');
-  return issuesFile(ctx, b.file_name, issues);
+  // The rows hold the file's own ID numbers: the same rule as every other export of them (operators/pii.ts).
+  return piiExport(ctx, 'members.importIssuesFile', ask, async (w) => ({ ref: await issuesFile(ctx, b.file_name, issues, w), rows: issues.rows.length, details: { batchId } }));
 }
 
 export function listImportBatches(ctx: AppContext): ImportBatch[] {
@@ -58,6 +60,6 @@ export const importsHandlers: Pick<Handlers<AppContext>, ImportChannels> = {
   'members.importCommit': (input, ctx) => commitImport(ctx, input),
   'members.importCancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
   'members.importBatches': (_i, ctx) => listImportBatches(ctx),
-  'members.importIssuesFile': ({ batchId }, ctx) => batchIssuesFile(ctx, batchId),
+  'members.importIssuesFile': ({ batchId, revealIds, reason }, ctx) => batchIssuesFile(ctx, batchId, { revealIds, reason }),
   'members.importUndo': ({ batchId }, ctx) => undoImport(ctx, batchId),
 };

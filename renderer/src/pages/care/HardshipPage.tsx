@@ -1,5 +1,5 @@
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import { useChannel } from '../../api/use-channel';
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { MemberPicker } from '../../components/members/MemberPicker';
 import { useMakeFile } from '../../components/print/use-make-file';
+import { usePiiExport } from '../../components/pii/use-pii-export';
 import { money } from './money';
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -26,7 +27,8 @@ export function HardshipPage() {
   const [reviewForm] = Form.useForm();
   const navigate = useNavigate();
   const roster = useMakeFile<'xlsx'>();
-  const [fullIds, setFullIds] = useState(false);
+  // A hardship roster is masked unless 完整号码 is chosen in the export question (#16).
+  const pii = usePiiExport();
 
   const create = async () => {
     const v = await createForm.validateFields().catch(() => null);
@@ -56,6 +58,7 @@ export function HardshipPage() {
 
   return (
     <div>
+      {pii.modal}
       <ListToolbar>
         <Select<HardshipStatus>
           aria-label="档案状态"
@@ -67,13 +70,10 @@ export function HardshipPage() {
           options={HARDSHIP_STATUSES.map((s) => ({ value: s, label: HARDSHIP_STATUS_LABELS[s] }))}
         />
         <div style={{ flex: 1 }} />
-        <Checkbox checked={fullIds} onChange={(e) => setFullIds(e.target.checked)}>
-          导出含完整号码
-        </Checkbox>
         <Button
           icon={<FileExcelOutlined />}
           loading={roster.making === 'xlsx'}
-          onClick={() => void roster.make('xlsx', () => api.call('care.hardshipRosterXlsx', { ...(status ? { status } : {}), revealIds: fullIds }), '困难职工花名册')}
+          onClick={() => void roster.make('xlsx', async () => { const ask = await pii.ask('困难职工花名册', false); return ask && api.call('care.hardshipRosterXlsx', { ...(status ? { status } : {}), revealIds: ask.revealIds === true, ...(ask.reason ? { reason: ask.reason } : {}) }); }, '困难职工花名册')}
         >
           导出花名册
         </Button>

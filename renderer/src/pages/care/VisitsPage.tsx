@@ -9,6 +9,7 @@ import { ListToolbar } from '../../components/list/ListToolbar';
 import { GroupTreeSelect } from '../../components/members/GroupTreeSelect';
 import { useGroupTree } from '../../components/members/use-group-tree';
 import { useMakeFile } from '../../components/print/use-make-file';
+import { usePiiExport } from '../../components/pii/use-pii-export';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
 import { ApproveModal } from './ApproveModal';
 import { money } from './money';
@@ -32,9 +33,11 @@ export function VisitsPage() {
   const query = { year, ...(occasion ? { occasion } : {}), ...(groupId ? { groupId } : {}) };
   const list = useChannel('care.list', query);
   const file = useMakeFile<'xlsx'>();
+  const pii = usePiiExport();
   useShortcut('ctrl+n', () => setAdding(true));
   return (
     <div>
+      {pii.modal}
       <ListToolbar>
         <InputNumber aria-label="年度" value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} addonAfter="年" style={{ width: 120 }} />
         <Select<string>
@@ -51,7 +54,7 @@ export function VisitsPage() {
           {list.data ? `共 ${list.data.rows.length} 次，合计 ${money(list.data.totalFen)} 元` : ''}
         </Typography.Text>
         <div style={{ flex: 1 }} />
-        <Button icon={<FileExcelOutlined />} loading={file.making === 'xlsx'} onClick={() => void file.make('xlsx', () => api.call('care.listXlsx', query), 'Excel')}>
+        <Button icon={<FileExcelOutlined />} loading={file.making === 'xlsx'} onClick={() => void file.make('xlsx', async () => { const ask = await pii.ask('慰问记录'); return ask && api.call('care.listXlsx', { ...query, ...ask }); }, 'Excel')}>
           导出 Excel
         </Button>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} title={`登记慰问（${keyLabel('ctrl+n')}）`}>

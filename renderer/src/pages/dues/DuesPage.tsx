@@ -12,6 +12,7 @@ import { useJob } from '../../components/import/use-job';
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { useMakeFile } from '../../components/print/use-make-file';
+import { usePiiExport } from '../../components/pii/use-pii-export';
 import { useAppState } from '../../state/app-state';
 import { money } from '../care/money';
 import { DuesImportPanel } from './DuesImportPanel';
@@ -66,6 +67,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
   const file = useMakeFile<'xlsx' | 'remit'>();
   // A year at 100,000 members takes a while: progress and 取消 (nothing is written when cancelled).
   const job = useJob('dues.computeCancel');
+  const pii = usePiiExport();
   const label = periodLabel(period);
 
   const compute = async () => {
@@ -106,6 +108,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
       <Modal open={job.slow} footer={null} closable={false} mask={{ closable: false }} width={560} title={null}>
         <ProgressPanel title={`正在核算${label}会费`} progress={job.progress} onCancel={job.cancel} note="取消后不会更改任何会费记录。" />
       </Modal>
+      {pii.modal}
       <ListToolbar>
         <DuesPeriodPicker kind={settings.duesPeriodKind} value={period} onChange={(p) => { setSelected([]); onPeriod(p); }} />
         <Button type="primary" icon={<CalculatorOutlined />} loading={job.running} onClick={() => void compute()} data-testid="dues-compute">
@@ -125,7 +128,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
           打印收缴清单
         </Button>
         {isPeriod(period) && (
-          <Button icon={<FileExcelOutlined />} disabled={!rows.length} loading={file.making === 'xlsx'} onClick={() => void file.make('xlsx', () => api.call('dues.exportXlsx', { period }), 'Excel')}>
+          <Button icon={<FileExcelOutlined />} disabled={!rows.length} loading={file.making === 'xlsx'} onClick={() => void file.make('xlsx', async () => { const ask = await pii.ask('会费收缴清单'); return ask && api.call('dues.exportXlsx', { period, ...ask }); }, 'Excel')}>
             导出收缴清单
           </Button>
         )}
@@ -133,7 +136,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
           icon={<FileExcelOutlined />}
           disabled={!rows.length}
           loading={file.making === 'remit'}
-          onClick={() => void file.make('remit', () => api.call('dues.collectionXlsx', { period }), 'Excel')}
+          onClick={() => void file.make('remit', async () => { const ask = await pii.ask('会费上解清单'); return ask && api.call('dues.collectionXlsx', { period, ...ask }); }, 'Excel')}
         >
           导出上解清单（按小组）
         </Button>

@@ -7,6 +7,7 @@ import { PlanKindsCard } from '../plans/PlanKindsCard';
 import { AuditCard } from './AuditCard';
 import { BackupCard } from './BackupCard';
 import { DataCard } from './DataCard';
+import { PiiCard } from './PiiCard';
 import { UnitSettingsForm } from './UnitSettingsForm';
 
 export function SettingsPage() {
@@ -27,6 +28,9 @@ export function SettingsPage() {
       </Col>
       <Col span={24}>
         <OperatorsCard />
+      </Col>
+      <Col span={24}>
+        <PiiCard />
       </Col>
       <Col span={24}>
         <BackupCard />

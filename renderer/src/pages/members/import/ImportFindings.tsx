@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ImportIssue, ImportPreview, ImportResult } from '../../../../../shared/contract';
 import { unitPlanLines } from '../../../../../shared/domain/unit-name';
 import { api, errorMessage } from '../../../api';
+import { usePiiExport } from '../../../components/pii/use-pii-export';
 import { saveFile } from '../../../api/platform';
 
 /** Conflicts shown in the summary before 「全部问题」 takes over. */
@@ -90,12 +91,16 @@ export function WarningsPanel({ preview }: { preview: ImportPreview }) {
 export function IssuesDownload({ result, batchId, rows, size }: { result?: ImportResult; batchId?: number; rows: number; size?: 'small' }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  const pii = usePiiExport();
   if (!rows) return null;
   const run = async () => {
     setBusy(true);
     try {
       const id = batchId ?? result?.batchId ?? null;
-      const ref = result?.issuesFile ?? (id !== null ? await api.call('members.importIssuesFile', { batchId: id }) : null);
+      // A batch's rows hold the file's ID numbers: the same question as every export of them (#16).
+      const ask = result?.issuesFile ? {} : await pii.ask('导入问题行');
+      if (!ask) return;
+      const ref = result?.issuesFile ?? (id !== null ? await api.call('members.importIssuesFile', { batchId: id, ...ask }) : null);
       if (ref && (await saveFile(ref))) message.success(`已保存问题行（${ref.fileName}）：改好后可直接再导入`);
     } catch (e) {
       message.error(errorMessage(e));
@@ -104,8 +109,11 @@ export function IssuesDownload({ result, batchId, rows, size }: { result?: Impor
     }
   };
   return (
+    <>
+    {pii.modal}
     <Button icon={<DownloadOutlined />} size={size} loading={busy} onClick={() => void run()} data-testid="import-issues-download">
       下载问题行（{rows} 行）
     </Button>
+    </>
   );
 }
