@@ -70,6 +70,8 @@ export async function benchMembers(opts: { searchOnly?: boolean } = {}): Promise
       ['kind', 'app p50', 'app p95', 'bare p50', 'bare p95', 'app/bare', 'p95≤10ms'],
       rows,
     );
+    // Wall times on a shared 2-core machine swing with what else runs: the load says how busy it was.
+    console.log(`load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
     if (opts.searchOnly) return;
 
     const firstPage = await timeEach(Array.from({ length: 30 }, () => ({})), async (q) => {

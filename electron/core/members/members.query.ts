@@ -6,7 +6,7 @@ import { toHalfWidth } from '../../../shared/domain/text';
 import type { z } from 'zod';
 import type { memberQuery } from '../../../shared/contract/members';
 import type { DB } from '../db/open';
-import type { MemberListDbRow } from './members.repo';
+import { gramStatusCode, type MemberListDbRow } from './members.repo';
 
 type ParsedQuery = z.output<typeof memberQuery>;
 
@@ -145,6 +145,8 @@ export function queryMembers(db: DB, q: ParsedQuery, today: Date): { total: numb
   const join = 'LEFT JOIN union_units u ON u.id = m.group_id';
   const byName = q.sortBy === 'name';
   const statuses = q.statuses ?? CURRENT_STATUSES;
+  if (s && s.kind === 'grams' && byName) return queryByPostings(db, q, String(s.params[0]), { where, params, statusOnly });
+  if (s && s.kind === 'pinyin' && byName) return queryByPinyin(db, q, s.params as string[], { where, params });
   if (s && s.kind !== 'none') {
     const cte = `WITH c(id) AS MATERIALIZED (${s.sql})`;
     // (id, status) is a narrow index: counting 10k hits reads it instead of 10k wide rows.
@@ -179,6 +181,118 @@ export function queryMembers(db: DB, q: ParsedQuery, today: Date): { total: numb
   const countHint = statusOnly ? 'INDEXED BY members_live_status' : '';
   const total = (stmt(db, `SELECT count(*) AS n FROM members m ${countHint} WHERE ${where}`).get(...params) as { n: number }).n;
   return { total, totalCapped: false, rows };
+}
+
+/**
+ * A 1–2 character search in name order: the gram's posting list is kept in that order (gram, sort_rank,
+ * member_id; migration 0016), so a page is a range read of the list however common the character (张 is one
+ * member in ten), not a walk of the whole name index. sort_rank orders like sort_key as far as it goes; members
+ * of equal rank (张伟 and 章伟) are put in order by the sort key itself, SQLite sorting each such run only.
+ * The postings carry the member's status, so the usual list (no filter but status) counts from them alone;
+ * another filter (小组, 性别 …) is checked on each member as the list is walked.
+ */
+function queryByPostings(
+  db: DB,
+  q: ParsedQuery,
+  gram: string,
+  w: { where: string; params: unknown[]; statusOnly: boolean },
+): { total: number; totalCapped: boolean; rows: MemberListDbRow[] } {
+  const statuses = (q.statuses ?? CURRENT_STATUSES).map(gramStatusCode);
+  const statusIn = statuses.length ? ` AND g.status IN (${statuses.map(() => '?').join(', ')})` : '';
+  const dir = q.sortOrder === 'desc' ? 'DESC' : 'ASC';
+  // The list's order: m.sort_key (never NULL), then m.id ascending either way.
+  const order = `g.sort_rank ${dir}, m.sort_key ${dir}, m.id`;
+  const cap = q.capTotal ? ` LIMIT ${MEMBER_TOTAL_CAP + 1}` : '';
+  const walk = 'member_name_grams g CROSS JOIN members m ON m.id = g.member_id';
+  const cond = `g.gram = ?${statusIn} AND ${w.where}`;
+  const args = [gram, ...statuses, ...w.params];
+  const counted = (
+    w.statusOnly
+      ? stmt(db, `SELECT count(*) AS n FROM (SELECT 1 FROM member_name_grams g WHERE g.gram = ?${statusIn}${cap})`).get(gram, ...statuses)
+      : stmt(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${walk} WHERE ${cond}${cap})`).get(...args)
+  ) as { n: number };
+  const rows = stmt(
+    db,
+    `SELECT m.*, u.name AS group_name FROM ${walk} LEFT JOIN union_units u ON u.id = m.group_id
+     WHERE ${cond} ORDER BY ${order} LIMIT ? OFFSET ?`,
+  ).all(...args, q.limit, q.offset) as MemberListDbRow[];
+  const totalCapped = q.capTotal && counted.n > MEMBER_TOTAL_CAP;
+  return { total: totalCapped ? MEMBER_TOTAL_CAP : counted.n, totalCapped, rows };
+}
+
+/**
+ * Latin letters in name order: initials (zsf), full pinyin (zhangsan) or 会员证号 by prefix. One letter, or
+ * zh, finds thousands; their first page is what the clerk waits for.
+ * - The count: each of the three lookups stops at MEMBER_TOTAL_CAP + 1 when capped counting is asked for
+ *   (one that reaches it makes the union more than the cap; when none does, nothing was left out).
+ * - Few hits: sorted (their ids and sort keys only, then the page's rows).
+ * - Many: a pinyin hit's sort key starts with the query's first letter (it begins with the same syllables),
+ *   so the name index is walked from that letter on, not from 'a', stopping at the page's end. 会员证号 hits
+ *   may be anywhere: when there are many (a prefix all numbers share, HY…), the whole index is walked, dense
+ *   with hits; when there are a few, the hits are gathered and sorted as before.
+ */
+function queryByPinyin(
+  db: DB,
+  q: ParsedQuery,
+  params: string[],
+  w: { where: string; params: unknown[] },
+): { total: number; totalCapped: boolean; rows: MemberListDbRow[] } {
+  const [lo, hi, , , noLo, noHi] = params as [string, string, string, string, string, string];
+  const initials = 'm.name_initials >= ? AND m.name_initials < ?';
+  const full = 'm.name_pinyin >= ? AND m.name_pinyin < ?';
+  const memberNo = 'm.member_no >= ? AND m.member_no < ?';
+  const cap = q.capTotal ? ` LIMIT ${MEMBER_TOTAL_CAP + 1}` : '';
+  // Each lookup by its own index (the planner otherwise scans by status for the WHERE's other terms).
+  const arm = (cond: string, index: string, limit: string) =>
+    `SELECT id FROM (SELECT m.id FROM members m INDEXED BY ${index} WHERE ${cond} AND ${w.where}${limit})`;
+  const union = (limit: string) =>
+    `${arm(initials, 'members_initials', limit)} UNION ${arm(full, 'members_pinyin', limit)} UNION ${arm(memberNo, 'members_member_no', limit)}`;
+  const hits = union(cap);
+  const hitArgs = [lo, hi, ...w.params, lo, hi, ...w.params, noLo, noHi, ...w.params];
+  const counted = (stmt(db, `SELECT count(*) AS n FROM (${hits})`).get(...hitArgs) as { n: number }).n;
+  const totalCapped = q.capTotal && counted > MEMBER_TOTAL_CAP;
+  const total = totalCapped ? MEMBER_TOTAL_CAP : counted;
+  const dir = q.sortOrder === 'desc' ? 'DESC' : 'ASC';
+  const order = `m.sort_key ${dir}, m.id`;
+  const cols = 'm.*, u.name AS group_name';
+  const join = 'LEFT JOIN union_units u ON u.id = m.group_id';
+  const page = (pageSql: string, args: unknown[]) =>
+    stmt(
+      db,
+      `WITH page(id, k) AS MATERIALIZED (${pageSql} LIMIT ? OFFSET ?)
+       SELECT ${cols} FROM page CROSS JOIN members m ON m.id = page.id ${join} ORDER BY page.k ${dir}, m.id`,
+    ).all(...args, q.limit, q.offset) as MemberListDbRow[];
+  if (!totalCapped && total <= MANY_HITS) {
+    const rows = page(`WITH c(id) AS MATERIALIZED (${hits}) SELECT m.id, m.sort_key FROM c CROSS JOIN members m ON m.id = c.id ORDER BY ${order}`, hitArgs);
+    return { total, totalCapped, rows };
+  }
+  const numbered = (
+    stmt(db, `SELECT count(*) AS n FROM (SELECT 1 FROM members m INDEXED BY members_member_no WHERE ${memberNo} AND ${w.where} LIMIT ${MEMBER_TOTAL_CAP + 1})`).get(
+      noLo,
+      noHi,
+      ...w.params,
+    ) as { n: number }
+  ).n;
+  const walk = `SELECT m.id, m.sort_key FROM members m INDEXED BY members_live_sort WHERE`;
+  if (numbered === 0) {
+    const letter = lo[0]!;
+    const rows = page(`${walk} m.sort_key >= ? AND m.sort_key < ? AND ((${initials}) OR (${full})) AND ${w.where} ORDER BY ${order}`, [
+      letter,
+      nextPrefix(letter),
+      lo,
+      hi,
+      lo,
+      hi,
+      ...w.params,
+    ]);
+    return { total, totalCapped, rows };
+  }
+  if (numbered > MEMBER_TOTAL_CAP) {
+    const rows = page(`${walk} ((${initials}) OR (${full}) OR (${memberNo})) AND ${w.where} ORDER BY ${order}`, [lo, hi, lo, hi, noLo, noHi, ...w.params]);
+    return { total, totalCapped, rows };
+  }
+  const rows = page(`WITH c(id) AS MATERIALIZED (${union('')}) ${walk} m.id IN c AND ${w.where} ORDER BY ${order}`, [...hitArgs, ...w.params]);
+  return { total, totalCapped, rows };
 }
 
 export type { MemberQuery };

@@ -1,5 +1,7 @@
 import type { DB } from '../db/open';
 import { stmt } from '../db/stmt';
+import type { MemberStatus } from '../../../shared/domain/member-lifecycle';
+import { sortRank } from './member-pinyin';
 
 /** One row of `members` as stored. */
 export interface MemberRow {
@@ -156,8 +158,11 @@ export function softDeleteBatchMembers(db: DB, batchId: number, now: string): nu
   return stmt(db, 'UPDATE members SET deleted_at = ?, updated_at = ? WHERE import_batch_id = ? AND deleted_at IS NULL').run(now, now, batchId).changes;
 }
 
+/** The member's status and its copy on the member's gram rows (the search counts and pages by it). */
 export function setMemberStatus(db: DB, id: number, status: string, now: string): void {
   stmt(db, 'UPDATE members SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+  const code = gramStatusCode(status);
+  stmt(db, 'UPDATE member_name_grams SET status = ? WHERE member_id = ? AND status <> ?').run(code, id, code);
 }
 
 export function setMemberGroup(db: DB, id: number, groupId: number | null, now: string): void {
@@ -198,12 +203,45 @@ export function insertEvent(db: DB, e: NewEvent, now: string): number {
   );
 }
 
-/** Keeps the 1–2 character gram table and the trigram FTS row in step with the member row. */
-export function writeSearchIndex(db: DB, id: number, name: string, ids: string[], grams: string[], fresh = false): void {
+/**
+ * What a name gram row stores for the member's status (migration 0016): small integers, since a 100k roster
+ * has ~450k gram rows and 0 and 1 take no bytes at all in a SQLite record. Fixed codes, not positions in
+ * MEMBER_STATUSES, so a new status never renumbers the stored ones.
+ */
+export const GRAM_STATUS_CODES: Readonly<Record<MemberStatus, number>> = {
+  active: 0,
+  retained: 1,
+  transferred_out: 2,
+  left: 3,
+  expelled: 4,
+  deceased: 5,
+};
+
+export function gramStatusCode(status: string): number {
+  const code = GRAM_STATUS_CODES[status as MemberStatus];
+  if (code === undefined) throw new Error(`未知的会员状态 ${status}`);
+  return code;
+}
+
+/**
+ * Keeps the 1–2 character gram table and the trigram FTS row in step with the member row. Each gram row is a
+ * posting in display order (gram, sort_rank of the sort key, member id) with the member's status beside it:
+ * `member` is the row as stored (a new member is 在册).
+ */
+export function writeSearchIndex(
+  db: DB,
+  id: number,
+  member: { name: string; sort_key: string; status: string },
+  ids: string[],
+  grams: string[],
+  fresh = false,
+): void {
   if (!fresh) dropSearchIndex(db, id);
-  const ins = stmt(db, 'INSERT OR IGNORE INTO member_name_grams (gram, member_id) VALUES (?, ?)');
-  for (const g of grams) ins.run(g, id);
-  insertFts(db, id, name, ids);
+  const ins = stmt(db, 'INSERT OR IGNORE INTO member_name_grams (gram, sort_rank, member_id, status) VALUES (?, ?, ?, ?)');
+  const rank = sortRank(member.sort_key);
+  const status = gramStatusCode(member.status);
+  for (const g of grams) ins.run(g, rank, id, status);
+  insertFts(db, id, member.name, ids);
 }
 
 export function insertFts(db: DB, id: number, name: string, ids: string[]): void {
@@ -219,17 +257,19 @@ export function countLiveMembers(db: DB): number {
   return (stmt(db, 'SELECT count(*) AS n FROM members WHERE deleted_at IS NULL').get() as { n: number }).n;
 }
 
-/** Pairs per multi-row gram statement: 2 parameters each, well under SQLite's 32,766. */
+/** Rows per multi-row gram statement: 4 parameters each, well under SQLite's 32,766. */
 export const GRAMS_PER_STATEMENT = 500;
+/** Values per gram row in the flat lists below. */
+export const GRAM_ROW_WIDTH = 4;
 
 /**
- * Gram rows from a flat list (gram, member id, gram, member id …). A full GRAMS_PER_STATEMENT list uses one
- * cached statement; any other length gets a statement of its own (not cached: there would be one per length).
+ * Gram rows from a flat list (gram, sort_rank, member id, status code, gram, …). A full GRAMS_PER_STATEMENT list uses
+ * one cached statement; any other length gets a statement of its own (not cached: there would be one per length).
  */
-export function insertGramPairs(db: DB, flat: (string | number)[]): void {
-  const n = flat.length / 2;
+export function insertGramRows(db: DB, flat: (string | number)[]): void {
+  const n = flat.length / GRAM_ROW_WIDTH;
   if (!n) return;
-  const sql = `INSERT OR IGNORE INTO member_name_grams (gram, member_id) VALUES ${Array.from({ length: n }, () => '(?, ?)').join(', ')}`;
+  const sql = `INSERT OR IGNORE INTO member_name_grams (gram, sort_rank, member_id, status) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?)').join(', ')}`;
   (n === GRAMS_PER_STATEMENT ? stmt(db, sql) : db.prepare(sql)).run(flat);
 }
 

@@ -70,7 +70,7 @@ export function insertPrepared(scope: WriteScope, p: Prepared, arrival?: Arrival
   assertUnique(db, p.row, null);
   assertGroup(db, p.row.group_id);
   const id = repo.insertMember(db, p.row, nowIso, scope.batchId ?? null);
-  repo.writeSearchIndex(db, id, p.row.name, searchIds(p.row), nameGrams(p.row.name), true);
+  repo.writeSearchIndex(db, id, { name: p.row.name, sort_key: p.row.sort_key, status: 'active' }, searchIds(p.row), nameGrams(p.row.name), true);
   const first = arrival ?? (p.row.join_date ? { type: 'join' as const, date: p.row.join_date } : null);
   if (first) {
     repo.insertEvent(
@@ -104,7 +104,7 @@ export function updatePrepared(scope: WriteScope, id: number, p: Prepared, reaso
   assertUnique(db, p.row, id);
   assertGroup(db, p.row.group_id);
   repo.updateMember(db, id, p.row, nowIso);
-  repo.writeSearchIndex(db, id, p.row.name, searchIds(p.row), nameGrams(p.row.name));
+  repo.writeSearchIndex(db, id, { name: p.row.name, sort_key: p.row.sort_key, status: before.status }, searchIds(p.row), nameGrams(p.row.name));
   if (before.group_id !== p.row.group_id) {
     repo.insertEvent(
       db,

@@ -120,7 +120,7 @@ export const undoImportTask = defineTask<{ batchId: number; backup: string }, Un
         const before = JSON.parse(c.before_json) as Record<string, unknown>;
         const next = { ...row, ...before } as unknown as repo.WritableRow;
         repo.updateMember(db, c.member_id, next, nowIso);
-        repo.writeSearchIndex(db, c.member_id, next.name, searchIds(next), nameGrams(next.name));
+        repo.writeSearchIndex(db, c.member_id, { ...next, status: row.status }, searchIds(next), nameGrams(next.name));
         writeAudit(db, actor, now, {
           action: 'members.importUndo.restore',
           entity: 'member',
