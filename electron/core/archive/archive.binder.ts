@@ -9,6 +9,7 @@ import { PDFDocument, type PDFPage } from 'pdf-lib';
 import type { Retention } from '../../../shared/domain/archive-labels';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
+import { pacer } from '../pace';
 import { html, page } from '../print/html';
 import { catalogueHtml, STAMP_MM, stampTable } from '../print/archive-forms';
 import { getSettings } from '../settings/settings.service';
@@ -70,6 +71,13 @@ export async function binderPdf(ctx: AppContext, year: number, retention: Retent
     await pdf.render(page(html`${items.map((i) => html`<div class="s">${stampTable(stampOf(f, i))}</div>`)}`, { title: '归档章', marginMm: 0, css: STAMP_PAGE_CSS })),
   );
   const stamps = await out.embedPages(stampDoc.getPages().slice(0, items.length));
+  // pdf-lib compresses embedded pages when the document is saved, all in one synchronous loop (a thousand
+  // stamps held the main process for over a second): embed them here, a few at a time, with turns between.
+  const pace = pacer();
+  for (const s of stamps) {
+    await s.embed();
+    await pace();
+  }
   // Every record printed as a document, in as few print jobs as possible (archive.batch-render.ts).
   const parts = items.map((it) => [it.id, ...it.parts.map((p) => p.id)].map((id) => rows.get(id)!));
   const htmls: string[] = [];
@@ -101,6 +109,7 @@ export async function binderPdf(ctx: AppContext, year: number, retention: Retent
     }),
   );
   for (let n = 0; n < items.length; n++) {
+    await pace();
     check();
     const it = items[n]!;
     const first = out.getPageCount();
@@ -115,7 +124,8 @@ export async function binderPdf(ctx: AppContext, year: number, retention: Retent
     opts.onProgress?.({ done: htmls.length + n + 1, total });
   }
   check();
-  return Buffer.from(await out.save());
+  // Saving writes every object; fewer per turn than pdf-lib's 50 keeps each turn of the event loop short.
+  return Buffer.from(await out.save({ objectsPerTick: 10 }));
 }
 
 /** A part's scans: PDFs page by page, images one per A4 page. */

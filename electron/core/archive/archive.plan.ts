@@ -8,6 +8,7 @@ import type { ArchiveYearView } from '../../../shared/contract/archive';
 import { writeAudit } from '../audit';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
+import { pacer } from '../pace';
 import { getSettings } from '../settings/settings.service';
 import { archiveContributors } from '../archive-registry';
 import { getArchiveConfig } from './archive.config';
@@ -110,7 +111,11 @@ export async function planYear(ctx: AppContext, year: number): Promise<ArchiveYe
   const cfg = getArchiveConfig(db);
   const { drafts, blobs } = collectDrafts(ctx, year);
   const resolved: Resolved[] = [];
-  for (const d of drafts) resolved.push(await resolve(ctx, d, retentionFor(cfg, d.kind), orgFor(cfg, d.kind)));
+  const pace = pacer();
+  for (const d of drafts) {
+    resolved.push(await resolve(ctx, d, retentionFor(cfg, d.kind), orgFor(cfg, d.kind)));
+    await pace();
+  }
   const now = ctx.clock().toISOString();
   let added = 0;
   let removed = 0;
