@@ -136,7 +136,7 @@ async function runCli(file: string): Promise<ChildResult> {
   try {
     return await new Promise((resolve, reject) => {
       const t0 = performance.now();
-      const child = spawn(process.execPath, [cli, 'members', 'import', file, '--data-dir', dataDir, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [...childNodeArgs(), cli, 'members', 'import', file, '--data-dir', dataDir, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
       let peakKb = 0;
       const poll = setInterval(() => {
         try {
@@ -161,11 +161,12 @@ async function runCli(file: string): Promise<ChildResult> {
   }
 }
 
+/** BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the measured runs (CLI ones too). */
+const childNodeArgs = (): string[] => process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+
 function runChild(mode: string, file: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    // BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the measured runs.
-    const nodeArgs = process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    const child = spawn(process.execPath, [...nodeArgs, process.argv[1] as string, 'import-child', mode, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...childNodeArgs(), process.argv[1] as string, 'import-child', mode, file], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
     child.on('error', reject);
@@ -196,16 +197,23 @@ function soffice(file: string, dir: string): { ms: number } | { skipped: string 
 export async function benchImport(args: string[] = []): Promise<void> {
   if (args[0] === 'import-child') {
     const [, mode, file] = args as [string, string, string];
+    // `import-child datadir -`: a data folder with the office's groups, to run the CLI by hand (profiling).
+    if (mode === 'datadir') return void console.log(await prepareDataDir());
+    if (mode === 'gen') return void (await writeRosterXlsx(file, ROWS, COLS));
     const result = mode === 'bare' ? await bareRead(file) : await ourImport(file);
     console.log(JSON.stringify(result));
     return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-roster-'));
   try {
-    const file = path.join(dir, `roster-${ROWS}.xlsx`);
+    // BENCH_IMPORT_FILE=/tmp/roster.xlsx keeps the generated roster there and reuses it next time (the file is
+    // the same for a given BENCH_IMPORT_ROWS: the generator is seeded).
+    const keep = process.env.BENCH_IMPORT_FILE;
+    const file = keep ?? path.join(dir, `roster-${ROWS}.xlsx`);
     const g0 = performance.now();
-    await writeRosterXlsx(file, ROWS, COLS);
-    console.log(`\n# 花名册导入 · ${ROWS.toLocaleString()} 行 × ${COLS} 列 · ${(fs.statSync(file).size / 1048576).toFixed(1)} MB（生成 ${ms(performance.now() - g0)}）`);
+    const reused = !!keep && fs.existsSync(keep);
+    if (!reused) await writeRosterXlsx(file, ROWS, COLS);
+    console.log(`\n# 花名册导入 · ${ROWS.toLocaleString()} 行 × ${COLS} 列 · ${(fs.statSync(file).size / 1048576).toFixed(1)} MB（${reused ? `沿用 ${file}` : `生成 ${ms(performance.now() - g0)}`}）`);
 
     // Best of RUNS (alternating, each in a fresh process): one slow run on a shared 2-core box says more about
     // the box than about either reader. Peak RSS is the highest of the runs, not the best.
