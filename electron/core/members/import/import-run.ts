@@ -25,7 +25,7 @@ import { buildPreview, countsOf, PREVIEW_FIRST_ROWS, PREVIEW_MAX_ROWS } from './
 import { resolveMapping, sheetConverter, type Converters, type MaskedIdPolicy, type ResolvedMapping } from './import-rows';
 import { listSheets, readChosen, type SourceFile, type SourceRef } from './import-source';
 import type { WriterRow } from './import-writer';
-import { startWriter, type WriterClient } from './writer-client';
+import { spawnWriterThread, startWriter, type WriterClient, type WriterThread } from './writer-client';
 import type { NewUnit } from './import-units';
 import { IssueCollector } from './import-issues';
 import type { UnitsOutline } from '../../../../shared/contract/imports';
@@ -197,6 +197,8 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
     return { result: { ...result, dryRun: true, batchId: null, backup: null, issuesFile: null }, remember: null, discardBackup: null, issues: null };
   }
   let writer: WriterClient | null = null;
+  // The writer thread loads while the file is read; its transaction begins after the backup (startWriter).
+  let thread: WriterThread | null = hooks.beforeWrite ? null : spawnWriterThread();
   try {
     let backup: string | null = null;
     let written = 0;
@@ -210,6 +212,8 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
       backup = await env.prepareWrite();
       job.check();
       const sheets = source.chosen.map((s) => s.name);
+      const spawned = thread;
+      thread = null;
       writer = await startWriter(
         {
           dbPath: env.dbPath,
@@ -228,6 +232,7 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
             if (planningDone) job.progress('正在写入会员档案', n, toWrite);
           },
         },
+        spawned,
       );
       const w: WriterClient = writer;
       if (w.fallback) env.warn('import writer thread unavailable; writing in-process', { reason: w.fallback });
@@ -249,7 +254,7 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
       job.progress('正在写入会员档案', written, toWrite, true);
       const summary = { ...summaryOf(planned, sheets, source.chosen[0]!.table.headerRows, mapping), issueRows: issues.count, createdUnits: units.toCreate.map((u) => u.name) };
       const { skippedRows: _rows, ...counts } = summary;
-      await w.finish({ summary, mapping: mappingMemo(mapping), counts, issues: issues.sheet(), unitNames });
+      await w.finish({ summary, mapping: mappingMemo(mapping), counts, issuesJson: issues.json(), unitNames });
       writer = null;
       batchId = w.batchId;
     } else {
@@ -268,6 +273,9 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
   } catch (e) {
     await (writer as WriterClient | null)?.abort().catch(() => undefined);
     throw e;
+  } finally {
+    // Started but never given its work (nothing to write, a refusal, a cancel before the backup).
+    (thread as WriterThread | null)?.end();
   }
 }
 

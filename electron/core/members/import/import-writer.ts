@@ -45,8 +45,8 @@ export interface WriterFinish {
   /** The clerk's mapping for this header: saved, or (empty overrides) forgotten; null = leave as it is. */
   mapping: { signature: string; headers: string[]; overrides: Record<string, string | null> } | null;
   counts: Record<string, unknown>;
-  /** The skipped and warned rows, for 下载问题行 from 导入记录; null when there are none. */
-  issues: importRepo.IssueSheet | null;
+  /** The skipped and warned rows (an IssueSheet as JSON), for 下载问题行 from 导入记录; null when there are none. */
+  issuesJson: string | null;
   /** The names the created units end with (the spelling most rows use; see UnitResolver). */
   unitNames: { tempId: number; name: string }[];
 }
@@ -191,7 +191,7 @@ export class ImportWriter {
     this.namedUnits(f.unitNames ?? []);
     const createdUnitIds = this.createdUnits.map((u) => u.id);
     importRepo.setBatchSummary(this.db, this.batchId, createdUnitIds.length ? { ...f.summary, createdUnitIds } : f.summary);
-    if (f.issues) importRepo.setBatchIssues(this.db, this.batchId, f.issues);
+    if (f.issuesJson) importRepo.setBatchIssues(this.db, this.batchId, f.issuesJson);
     if (f.mapping) importRepo.rememberMapping(this.db, 'members', f.mapping.signature, f.mapping.headers, f.mapping.overrides, this.start.nowIso);
     writeAudit(this.db, this.start.actor, this.now, { action: 'imports.commit', entity: 'import_batch', entityId: this.batchId, after: { fileName: this.start.fileName, ...f.counts } });
     // SQLite's light maintenance after a bulk write, here while the lock is held (on the main connection it
