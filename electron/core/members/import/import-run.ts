@@ -24,7 +24,7 @@ import { Planner, PRELOAD_ABOVE, type PlannedRow } from './import-plan';
 import { buildPreview, countsOf, PREVIEW_FIRST_ROWS, PREVIEW_MAX_ROWS } from './import-report';
 import { resolveMapping, sheetConverter, type Converters, type MaskedIdPolicy, type ResolvedMapping } from './import-rows';
 import { listSheets, readChosen, type SourceFile, type SourceRef } from './import-source';
-import type { WriterRow } from './import-writer';
+import { createValues, type WriterRow } from './import-writer';
 import { spawnWriterThread, startWriter, type WriterClient, type WriterThread } from './writer-client';
 import type { NewUnit } from './import-units';
 import { IssueCollector } from './import-issues';
@@ -284,7 +284,7 @@ function toWriterRows(rows: PlannedRow[]): WriterRow[] {
   const out: WriterRow[] = [];
   for (const p of rows) {
     if (p.action === 'create') {
-      out.push({ kind: 'create', row: p.prepared!.row });
+      out.push({ kind: 'create', values: createValues(p.prepared!.row) });
       p.prepared = null;
     } else if (p.action === 'update') {
       out.push({ kind: 'update', id: p.memberId as number, row: p.prepared!.row, before: p.before ?? {}, after: p.after ?? {} });

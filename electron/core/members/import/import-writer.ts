@@ -13,7 +13,7 @@ import { dropIndexes, recreateIndexes } from '../../db/indexes';
 import { openDatabase, type DB } from '../../db/open';
 import { AppError, isBusy } from '../../errors';
 import { BulkMemberWriter } from '../members.bulk';
-import type { WritableRow } from '../members.repo';
+import { WRITABLE_COLUMNS, type WritableRow } from '../members.repo';
 import { updatePrepared } from '../members.service';
 import * as importRepo from '../../imports/imports.repo';
 import * as membersImportRepo from './members-import.repo';
@@ -38,7 +38,23 @@ export interface WriterStart {
   bulk?: boolean | undefined;
 }
 
-export type WriterRow = { kind: 'create'; row: WritableRow } | { kind: 'update'; id: number; row: WritableRow; before: Record<string, unknown>; after: Record<string, unknown> };
+/**
+ * A create carries its row as the values in WRITABLE_COLUMNS order: an array of 31 values crosses to the
+ * writer thread at a fraction of the cost of an object with 31 keys (the structured clone writes and reads
+ * every key of every object: ~4× slower to send, 2× to receive, measured on 2,048-row chunks).
+ */
+export type WriterRow =
+  | { kind: 'create'; values: unknown[] }
+  | { kind: 'update'; id: number; row: WritableRow; before: Record<string, unknown>; after: Record<string, unknown> };
+
+/** A create's row for the writer, as WriterRow carries it. */
+export const createValues = (row: WritableRow): unknown[] => WRITABLE_COLUMNS.map((c) => row[c]);
+
+function rowOf(values: readonly unknown[]): WritableRow {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < WRITABLE_COLUMNS.length; i++) row[WRITABLE_COLUMNS[i]!] = values[i];
+  return row as WritableRow;
+}
 
 export interface WriterFinish {
   summary: importRepo.BatchSummary;
@@ -137,13 +153,14 @@ export class ImportWriter {
   rows(rows: WriterRow[], units: readonly NewUnit[] = []): void {
     if (units.length) this.createUnits(units);
     for (const r of rows) {
-      if (this.unitIds.size && typeof r.row.group_id === 'number' && r.row.group_id < 0) {
-        r.row.group_id = this.realGroup(r.row.group_id) as number;
+      const row = r.kind === 'create' ? rowOf(r.values) : r.row;
+      if (this.unitIds.size && typeof row.group_id === 'number' && row.group_id < 0) {
+        row.group_id = this.realGroup(row.group_id) as number;
         if (r.kind === 'update' && 'group_id' in r.after) r.after.group_id = this.realGroup(r.after.group_id);
       }
       if (this.written === this.start.failAtRow) throw new Error('injected failure');
       this.beforeWrite?.(this.written);
-      if (r.kind === 'create') this.creator.insert({ row: r.row, warnings: [], issues: [] });
+      if (r.kind === 'create') this.creator.insert({ row, warnings: [], issues: [] });
       else if (this.dropped.length) this.heldUpdates.push(r);
       else this.update(r);
       this.written++;
