@@ -182,8 +182,12 @@ async function startThreaded(thread: WriterThread, start: WriterStart, opts: Wri
       while (inFlight.length > MAX_IN_FLIGHT) await settle();
     },
     async finish(f) {
+      // Sent at once, behind the chunks still in flight: the writer goes on to its tail (indexes, COMMIT) as
+      // soon as their rows are in, while this side makes the report meanwhile. A chunk that failed has
+      // rolled the transaction back already (the thread's finish then finds no writer): its error is the answer.
+      const done = failed ? null : ask({ type: 'finish', finish: f });
       while (inFlight.length) await settle();
-      const r = failed ? { type: 'error' as const, error: failed } : await ask({ type: 'finish', finish: f });
+      const r = failed ? { type: 'error' as const, error: failed } : await (done as Promise<WriterReply>);
       if (r.type === 'error') {
         if (failed) await ask({ type: 'abort' });
         end();
