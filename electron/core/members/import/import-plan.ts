@@ -169,10 +169,8 @@ const hasLongText = (f: SheetFields): boolean =>
 
 /** Sheet values over the stored ones (or over the defaults for a new member). */
 function mergedFields(row: ImportRow, existing: repo.MemberRow | null, groupId: number | null | undefined): MemberFields {
-  const base: MemberFields = existing
-    ? rowToFields(existing)
-    : ({ name: '', idType: 'resident', familyMembers: [] } as unknown as MemberFields);
-  const out = { ...base } as Record<string, unknown>;
+  // Both bases are fresh objects, so the sheet values go straight onto them.
+  const out = (existing ? rowToFields(existing) : { name: '', idType: 'resident', familyMembers: [] }) as Record<string, unknown>;
   const values = row.fields as Record<string, unknown>;
   for (const k in values) {
     const v = values[k];
