@@ -3,6 +3,7 @@
 // only the sandboxed preload is fully self-contained, because a sandboxed preload cannot require packages.
 import { build } from 'esbuild';
 import path from 'node:path';
+import { lazyPackages } from './lazy-packages.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const common = {
@@ -39,6 +40,8 @@ await Promise.all(
         outfile: e.out,
         external: e.external ?? [],
         ...(e.packages ? { packages: e.packages } : {}),
+        // Heavy packages load on first use (see lazy-packages.mjs); the preload bundles everything itself.
+        ...(e.packages === 'external' ? { plugins: [lazyPackages(root)] } : {}),
       }),
     ),
 );

@@ -70,8 +70,9 @@ export function listBatches(db: DB, kind: string, limit = 200): BatchRow[] {
   return stmt(db, `SELECT ${BATCH_COLUMNS} FROM import_batches WHERE kind = ? ORDER BY id DESC LIMIT ?`).all(kind, limit) as BatchRow[];
 }
 
-export function setBatchIssues(db: DB, id: number, issues: IssueSheet): void {
-  stmt(db, 'UPDATE import_batches SET issues_json = ? WHERE id = ?').run(JSON.stringify(issues), id);
+/** `issues` as the sheet or already as its JSON (the member import builds it row by row). */
+export function setBatchIssues(db: DB, id: number, issues: IssueSheet | string): void {
+  stmt(db, 'UPDATE import_batches SET issues_json = ? WHERE id = ?').run(typeof issues === 'string' ? issues : JSON.stringify(issues), id);
 }
 
 export function getBatchIssues(db: DB, id: number): IssueSheet | null {

@@ -40,17 +40,20 @@ const WORD_CHAR = /^(?!\p{Script=Han})[\p{L}\p{N}]$/u;
 const HAN = /\p{Script=Han}/u;
 const stripMarks = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '');
 
-// prepareMember asks for the pinyin and then the sort key of the same name; pinyin-pro is the costly part of
-// preparing a member (an import of 100k rows spends seconds here), so the last answer is kept.
-let lastName: string | null = null;
-let lastTokens: readonly string[] = [];
+// pinyin-pro is the costly part of preparing a member (an import of 100k rows spent seconds here), and names
+// repeat (张伟, 王芳 …; prepareMember also asks for the pinyin and then the sort key of the same name): answers
+// are kept per name. The memo is emptied when it is full, so a long-running process holds at most MEMO_MAX.
+const MEMO_MAX = 50_000;
+const memo = new Map<string, readonly string[]>();
 
 /** Syllables and Latin words of a name, in order; separators (spaces, ·, -, punctuation) dropped. */
 function nameTokens(name: string): readonly string[] {
-  if (name === lastName) return lastTokens;
-  lastTokens = computeTokens(name);
-  lastName = name;
-  return lastTokens;
+  let tokens = memo.get(name);
+  if (tokens) return tokens;
+  tokens = computeTokens(name);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(name, tokens);
+  return tokens;
 }
 
 function computeTokens(name: string): string[] {

@@ -39,11 +39,11 @@ async function run(start: EngineStart): Promise<unknown> {
         prepared = { resolve, reject };
         reply({ type: 'prepare' });
       }),
-    tidy() {
+    tidy(now) {
       // V8 lets the old generation grow to about twice what is live before it collects (and keeps the pages
       // it grew); the file's rows die as they are planned, so a full collection when the heap has grown by
       // HEADROOM keeps this thread's memory near what is live, for a few 150 ms pauses of this thread only.
-      if (v8.getHeapStatistics().used_heap_size > afterLast + HEADROOM) {
+      if (now || v8.getHeapStatistics().used_heap_size > afterLast + HEADROOM) {
         collectGarbage();
         afterLast = v8.getHeapStatistics().used_heap_size;
       }

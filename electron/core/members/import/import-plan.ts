@@ -169,10 +169,8 @@ const hasLongText = (f: SheetFields): boolean =>
 
 /** Sheet values over the stored ones (or over the defaults for a new member). */
 function mergedFields(row: ImportRow, existing: repo.MemberRow | null, groupId: number | null | undefined): MemberFields {
-  const base: MemberFields = existing
-    ? rowToFields(existing)
-    : ({ name: '', idType: 'resident', familyMembers: [] } as unknown as MemberFields);
-  const out = { ...base } as Record<string, unknown>;
+  // Both bases are fresh objects, so the sheet values go straight onto them.
+  const out = (existing ? rowToFields(existing) : { name: '', idType: 'resident', familyMembers: [] }) as Record<string, unknown>;
   const values = row.fields as Record<string, unknown>;
   for (const k in values) {
     const v = values[k];
@@ -282,21 +280,26 @@ export class Planner {
 
   private duplicate(r: ImportRow): boolean {
     const f = r.fields;
-    // Keys by kind; the messages are built only for a duplicate (100k rows, almost none of them are).
-    const keys: [Map<string, ImportRow>, string | undefined, string, string][] = [
-      [this.seen.id, f.idNumber ?? undefined, '证件号码', 'idNumber'],
-      [this.seen.no, f.memberNo ?? undefined, '会员证号', 'memberNo'],
-      [this.seen.staff, !f.idNumber && !f.memberNo ? (f.staffNo ?? undefined) : undefined, '工号', 'staffNo'],
-    ];
-    for (const [map, key, kind, field] of keys) {
-      const first = key === undefined ? undefined : map.get(key);
-      if (!first) continue;
+    // The keys by kind, looked up without building anything per row (100k rows, almost none are duplicates);
+    // the messages are built only for a duplicate.
+    const id = f.idNumber ?? undefined;
+    const no = f.memberNo ?? undefined;
+    const staff = !f.idNumber && !f.memberNo ? (f.staffNo ?? undefined) : undefined;
+    const clash = (first: ImportRow, key: string, kind: string, field: string) => {
       const what = `${kind} ${key}`;
       addIssue(r, 'errors', field, `与${where(first, r.sheet)}重复（${what}），本行未导入`);
       addIssue(first, 'warnings', field, `与${where(r, first.sheet)}重复（${what}），以该行为准`);
       return true;
-    }
-    for (const [map, key] of keys) if (key !== undefined) map.set(key, r);
+    };
+    const byId = id === undefined ? undefined : this.seen.id.get(id);
+    if (byId) return clash(byId, id as string, '证件号码', 'idNumber');
+    const byNo = no === undefined ? undefined : this.seen.no.get(no);
+    if (byNo) return clash(byNo, no as string, '会员证号', 'memberNo');
+    const byStaff = staff === undefined ? undefined : this.seen.staff.get(staff);
+    if (byStaff) return clash(byStaff, staff as string, '工号', 'staffNo');
+    if (id !== undefined) this.seen.id.set(id, r);
+    if (no !== undefined) this.seen.no.set(no, r);
+    if (staff !== undefined) this.seen.staff.set(staff, r);
     return false;
   }
 

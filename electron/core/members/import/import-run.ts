@@ -24,8 +24,8 @@ import { Planner, PRELOAD_ABOVE, type PlannedRow } from './import-plan';
 import { buildPreview, countsOf, PREVIEW_FIRST_ROWS, PREVIEW_MAX_ROWS } from './import-report';
 import { resolveMapping, sheetConverter, type Converters, type MaskedIdPolicy, type ResolvedMapping } from './import-rows';
 import { listSheets, readChosen, type SourceFile, type SourceRef } from './import-source';
-import type { WriterRow } from './import-writer';
-import { startWriter, type WriterClient } from './writer-client';
+import { createValues, type WriterRow } from './import-writer';
+import { spawnWriterThread, startWriter, type WriterClient, type WriterThread } from './writer-client';
 import type { NewUnit } from './import-units';
 import { IssueCollector } from './import-issues';
 import type { UnitsOutline } from '../../../../shared/contract/imports';
@@ -69,8 +69,11 @@ export interface ImportEnv {
   warn(message: string, data: Record<string, unknown>): void;
   /** Takes the pre-import backup and holds saves on the app's own connection off until the import ends. */
   prepareWrite(): Promise<string>;
-  /** Called after the file is read and between chunks: a host may let go of garbage there. */
-  tidy?(): void;
+  /**
+   * Called after the file is read and between chunks: a host may let go of garbage there. `now`: the rows
+   * were just let go (the writer's tail follows), collect whatever the host's own rule says.
+   */
+  tidy?(now?: boolean): void;
 }
 
 /** The clerk's mapping for this header, to save (or forget, when empty) after the import. */
@@ -197,6 +200,8 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
     return { result: { ...result, dryRun: true, batchId: null, backup: null, issuesFile: null }, remember: null, discardBackup: null, issues: null };
   }
   let writer: WriterClient | null = null;
+  // The writer thread loads while the file is read; its transaction begins after the backup (startWriter).
+  let thread: WriterThread | null = hooks.beforeWrite ? null : spawnWriterThread();
   try {
     let backup: string | null = null;
     let written = 0;
@@ -210,6 +215,8 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
       backup = await env.prepareWrite();
       job.check();
       const sheets = source.chosen.map((s) => s.name);
+      const spawned = thread;
+      thread = null;
       writer = await startWriter(
         {
           dbPath: env.dbPath,
@@ -228,6 +235,7 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
             if (planningDone) job.progress('正在写入会员档案', n, toWrite);
           },
         },
+        spawned,
       );
       const w: WriterClient = writer;
       if (w.fallback) env.warn('import writer thread unavailable; writing in-process', { reason: w.fallback });
@@ -243,15 +251,25 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
     let remember: MappingMemo | null = null;
     let discardBackup: string | null = null;
     const w = writer as WriterClient | null;
+    let report: ImportPreview | null = null;
     if (w && toWrite) {
       // A cancel is heard until the commit (from the import thread it may arrive after the last chunk).
       job.check();
       job.progress('正在写入会员档案', written, toWrite, true);
       const summary = { ...summaryOf(planned, sheets, source.chosen[0]!.table.headerRows, mapping), issueRows: issues.count, createdUnits: units.toCreate.map((u) => u.name) };
       const { skippedRows: _rows, ...counts } = summary;
-      await w.finish({ summary, mapping: mappingMemo(mapping), counts, issues: issues.sheet(), unitNames });
+      const finished = w.finish({ summary, mapping: mappingMemo(mapping), counts, issuesJson: issues.json(), unitNames });
+      // While the writer thread ends its work (index rebuild, COMMIT: the longest wait of a large import), the
+      // report is made here, and the planned rows are let go before the wait: this thread's heap is small
+      // again when the process's memory peaks, in the writer's tail.
+      const rowsRead = planned.length;
+      report = buildPreview(source, mapping, planned, converters, { units, issueRows: issues.count });
+      planned.length = 0;
+      env.tidy?.(true);
+      await finished;
       writer = null;
       batchId = w.batchId;
+      job.progress('导入完成', rowsRead, rowsRead, true);
     } else {
       // Nothing to write: no batch, and the backup taken for it is not kept. The lock is released before the
       // main process remembers the mapping on its own connection.
@@ -261,13 +279,16 @@ async function commit(env: ImportEnv, input: ImportInput & { dryRun?: boolean | 
       backup = null;
       remember = mappingMemo(mapping);
     }
-    job.progress('导入完成', planned.length, planned.length, true);
-    const result = buildPreview(source, mapping, planned, converters, { units: batchId === null ? { ...units, toCreate: [] } : units, issueRows: issues.count });
+    if (!report) job.progress('导入完成', planned.length, planned.length, true);
+    const result = report ?? buildPreview(source, mapping, planned, converters, { units: { ...units, toCreate: [] }, issueRows: issues.count });
     // Without a batch there is nowhere to fetch the 问题行 from later: the main process writes them now.
     return { result: { ...result, dryRun: false, batchId, backup, issuesFile: null }, remember, discardBackup, issues: batchId === null ? issues.sheet() : null };
   } catch (e) {
     await (writer as WriterClient | null)?.abort().catch(() => undefined);
     throw e;
+  } finally {
+    // Started but never given its work (nothing to write, a refusal, a cancel before the backup).
+    (thread as WriterThread | null)?.end();
   }
 }
 
@@ -276,7 +297,7 @@ function toWriterRows(rows: PlannedRow[]): WriterRow[] {
   const out: WriterRow[] = [];
   for (const p of rows) {
     if (p.action === 'create') {
-      out.push({ kind: 'create', row: p.prepared!.row });
+      out.push({ kind: 'create', values: createValues(p.prepared!.row) });
       p.prepared = null;
     } else if (p.action === 'update') {
       out.push({ kind: 'update', id: p.memberId as number, row: p.prepared!.row, before: p.before ?? {}, after: p.after ?? {} });

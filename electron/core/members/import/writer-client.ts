@@ -61,11 +61,58 @@ export interface WriterOptions {
 /** Chunks in flight to the worker before the planning waits for it. */
 const MAX_IN_FLIGHT = 3;
 
-export async function startWriter(start: WriterStart, opts: WriterOptions = {}): Promise<WriterClient> {
+/**
+ * A writer thread started ahead of its work: the thread and its bundle load while the file is still being
+ * read (the second core is idle then), and its transaction begins only when startWriter sends `begin`.
+ */
+export interface WriterThread {
+  readonly worker: Worker;
+  ask(m: WriterRequest): Promise<WriterReply>;
+  end(): void;
+}
+
+/** Starts a writer thread, or null where there is no bundle (vitest) or it cannot start (then startWriter falls back). */
+export function spawnWriterThread(): WriterThread | null {
+  const script = workerScript();
+  if (!script) return null;
+  try {
+    return spawnThread(script);
+  } catch {
+    return null;
+  }
+}
+
+function spawnThread(script: string): WriterThread {
+  // The writer holds a few thousand rows at a time: a small young generation keeps its memory small too.
+  const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 } });
+  const waiting: ((r: WriterReply) => void)[] = [];
+  let dead: Error | null = null;
+  worker.on('message', (r: WriterReply) => waiting.shift()?.(r));
+  const die = (message: string) => {
+    dead ??= new Error(message);
+    for (const w of waiting.splice(0)) w({ type: 'error', error: { code: 'INTERNAL', message: dead.message } });
+  };
+  worker.on('error', (e) => die(`写入线程出错：${e.message}`));
+  worker.on('exit', () => die('写入线程已退出'));
+  return {
+    worker,
+    ask: (m) =>
+      new Promise((resolve) => {
+        if (dead) return resolve({ type: 'error', error: { code: 'INTERNAL', message: dead.message } });
+        waiting.push(resolve);
+        worker.postMessage(m);
+      }),
+    end: () => void worker.terminate(),
+  };
+}
+
+/** `thread`: one spawnWriterThread started earlier (used, or ended when the writer runs in-process). */
+export async function startWriter(start: WriterStart, opts: WriterOptions = {}, thread: WriterThread | null = null): Promise<WriterClient> {
   const script = opts.beforeWrite ? null : workerScript();
+  if (!script) thread?.end();
   if (script) {
     try {
-      return await startThreaded(script, start, opts);
+      return await startThreaded(thread ?? spawnThread(script), start, opts);
     } catch (e) {
       // A worker that cannot start (a packaging fault) must not stop the import: the same writer runs here.
       return { ...startInProcess(start, opts), fallback: (e as Error).message };
@@ -112,25 +159,8 @@ function startInProcess(start: WriterStart, opts: WriterOptions): WriterClient {
   };
 }
 
-async function startThreaded(script: string, start: WriterStart, opts: WriterOptions): Promise<WriterClient> {
-  // The writer holds a few thousand rows at a time: a small young generation keeps its memory small too.
-  const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 } });
-  const waiting: ((r: WriterReply) => void)[] = [];
-  let dead: Error | null = null;
-  worker.on('message', (r: WriterReply) => waiting.shift()?.(r));
-  const die = (message: string) => {
-    dead ??= new Error(message);
-    for (const w of waiting.splice(0)) w({ type: 'error', error: { code: 'INTERNAL', message: dead.message } });
-  };
-  worker.on('error', (e) => die(`写入线程出错：${e.message}`));
-  worker.on('exit', () => die('写入线程已退出'));
-  const ask = (m: WriterRequest): Promise<WriterReply> =>
-    new Promise((resolve) => {
-      if (dead) return resolve({ type: 'error', error: { code: 'INTERNAL', message: dead.message } });
-      waiting.push(resolve);
-      worker.postMessage(m);
-    });
-  const end = () => void worker.terminate();
+async function startThreaded(thread: WriterThread, start: WriterStart, opts: WriterOptions): Promise<WriterClient> {
+  const { ask, end } = thread;
   const begun = await ask({ type: 'begin', start });
   if (begun.type !== 'begun') {
     end();
@@ -152,8 +182,12 @@ async function startThreaded(script: string, start: WriterStart, opts: WriterOpt
       while (inFlight.length > MAX_IN_FLIGHT) await settle();
     },
     async finish(f) {
+      // Sent at once, behind the chunks still in flight: the writer goes on to its tail (indexes, COMMIT) as
+      // soon as their rows are in, while this side makes the report meanwhile. A chunk that failed has
+      // rolled the transaction back already (the thread's finish then finds no writer): its error is the answer.
+      const done = failed ? null : ask({ type: 'finish', finish: f });
       while (inFlight.length) await settle();
-      const r = failed ? { type: 'error' as const, error: failed } : await ask({ type: 'finish', finish: f });
+      const r = failed ? { type: 'error' as const, error: failed } : await (done as Promise<WriterReply>);
       if (r.type === 'error') {
         if (failed) await ask({ type: 'abort' });
         end();
