@@ -46,11 +46,17 @@ export async function piiExport<R extends { fileName: string }>(
   defaultFull = true,
 ): Promise<R> {
   const full = piiFull(ctx, ask.revealIds, defaultFull);
-  const reason = ask.reason?.trim() || undefined;
-  if (full && !reason && loginEnabled(ctx.db)) throw new AppError('VALIDATION', piiReasonRequired(PII_EXPORT_CHANNELS[channel] ?? '文件'));
+  const reason = full ? exportReason(ctx, PII_EXPORT_CHANNELS[channel] ?? '文件', ask.reason) : ask.reason?.trim() || undefined;
   const { ref, rows, details } = await make(piiWriter(full), full);
   if (full) logPiiExport(ctx, channel, { fileName: ref.fileName, rows, ...(details ?? {}), ...(reason ? { reason } : {}) });
   return ref;
+}
+
+/** The reason a full-number export gives; once login is on, it is refused without one (before any file is written). */
+export function exportReason(ctx: AppContext, what: string, given: string | undefined): string | undefined {
+  const reason = given?.trim() || undefined;
+  if (!reason && loginEnabled(ctx.db)) throw new AppError('VALIDATION', piiReasonRequired(what));
+  return reason;
 }
 
 /** 导出… entry of a full export (action = the channel; labels in shared/domain/audit-labels.ts). */

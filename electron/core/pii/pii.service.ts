@@ -8,7 +8,6 @@
  * and the change log, which is append-only evidence — its old entries keep what they recorded.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { FileRef } from '../../../shared/contract/app';
 import type { PiiMember, PiiSummary } from '../../../shared/contract/pii';
 import { HARDSHIP_STATUS_LABELS, PAYER_LABELS, type HardshipStatus } from '../../../shared/domain/care-labels';
@@ -24,10 +23,10 @@ import type { AppContext } from '../context';
 import { AppError, isSealRefusal } from '../errors';
 import { getMember } from '../members/members.service';
 import { dropSearchIndex } from '../members/members.repo';
-import { logPiiExport } from '../operators/pii';
-import { loginEnabled } from '../operators/operators.repo';
+import { exportReason, logPiiExport } from '../operators/pii';
 import { getSettings } from '../settings/settings.service';
-import { writeCell, type CellInput } from '../spreadsheet/cell-writer';
+import type { CellInput } from '../spreadsheet/cell-writer';
+import { writeTablesXlsx, type TableWrite, type WriteColumn, type WriteKind } from '../spreadsheet/xlsx-writer';
 import * as repo from './pii.repo';
 
 const HELD_LABELS: [key: string, label: string][] = [
@@ -151,18 +150,19 @@ export function anonymiseMember(ctx: AppContext, memberId: number, confirmName: 
   })();
 }
 
-type Sheet = { name: string; headers: string[]; rows: CellInput[][] };
-
 const yuan = (fen: number | null | undefined) => (fen == null ? null : fen / 100);
+
+/** Columns of the member's own file: numbers that must stay text (IDs, phones, cards, dates as typed) are code. */
+const cols = (spec: [header: string, kind: WriteKind][]): WriteColumn[] => spec.map(([header, kind]) => ({ header, kind, width: Math.max(10, [...header].length * 2 + 2) }));
 
 /** 查阅复制: everything held about one member as .xlsx, one sheet per kind, values in full (it is theirs). */
 export async function memberFileXlsx(ctx: AppContext, memberId: number, reason: string | undefined): Promise<FileRef & { rows: number }> {
-  const why = reason?.trim() || undefined;
-  if (!why && loginEnabled(ctx.db)) throw new AppError('VALIDATION', '导出本人个人信息（含完整身份证号），请填写导出原因。');
+  // Always full numbers (the file is the member's own), so always under the rule for full exports.
+  const why = exportReason(ctx, '本人个人信息', reason);
   const db = ctx.db;
   const m = getMember(ctx, memberId);
   const detail = m as unknown as Record<string, unknown>;
-  const fields: CellInput[][] = [];
+  const fields: (string | null)[][] = [];
   for (const [key, f] of Object.entries(MEMBER_FIELDS)) {
     const v = detail[key];
     if (key === 'familyMembers') continue;
@@ -176,63 +176,46 @@ export async function memberFileXlsx(ctx: AppContext, memberId: number, reason: 
   for (const f of m.familyMembers) fields.push(['家庭成员', [f.name, f.relation, f.workUnit].filter(Boolean).join(' ')]);
 
   const hardship = repo.hardshipOf(db, memberId);
-  const sheets: Sheet[] = [
-    { name: '档案', headers: ['项目', '内容'], rows: fields },
-    { name: '会籍变动', headers: ['日期', '变动', '原因', '对方工会'], rows: m.events.map((e) => [e.date, MEMBER_EVENT_LABELS[e.type], e.reason, e.otherUnion ?? null]) },
+  const s = getSettings(ctx);
+  const tables: TableWrite[] = [
     {
-      name: '会费',
-      headers: ['月份', '月工资（元）', '计缴基数（元）', '应缴（元）', '实缴（元）', '缴纳日期', '缴纳方式', '收据号', '备注'],
+      sheetName: '档案',
+      preamble: [...(s.exportNotice ? [PII_EXPORT_NOTICE] : []), `${s.unionName || s.unitName || ''}会员个人信息（查阅复制）　${m.name}　制表日期：${todayIso(ctx.clock())}`.trim()],
+      columns: [{ header: '项目', kind: 'text', width: 16 }, { header: '内容', kind: 'code', width: 40 }],
+      rows: fields,
+    },
+    { sheetName: '会籍变动', columns: cols([['日期', 'code'], ['变动', 'text'], ['原因', 'text'], ['对方工会', 'text']]), rows: m.events.map((e) => [e.date, MEMBER_EVENT_LABELS[e.type], e.reason, e.otherUnion ?? null]) },
+    {
+      sheetName: '会费',
+      columns: cols([['月份', 'code'], ['月工资（元）', 'number'], ['计缴基数（元）', 'number'], ['应缴（元）', 'number'], ['实缴（元）', 'number'], ['缴纳日期', 'code'], ['缴纳方式', 'text'], ['收据号', 'code'], ['备注', 'text']]),
       rows: repo.duesOf(db, memberId).map((d) => [d.period, yuan(d.wage_fen), yuan(d.base_fen), yuan(d.amount_fen), d.paid_on ? yuan(d.paid_fen ?? d.amount_fen) : null, d.paid_on, d.payer ? PAYER_LABELS[d.payer as keyof typeof PAYER_LABELS] ?? d.payer : d.exempt ? '免交' : null, d.receipt_no, d.reason]),
     },
     {
-      name: '慰问',
-      headers: ['慰问日期', '事由', '发生日期', '金额（元）', '慰问人', '备注'],
+      sheetName: '慰问',
+      columns: cols([['慰问日期', 'code'], ['事由', 'text'], ['发生日期', 'code'], ['金额（元）', 'number'], ['慰问人', 'text'], ['备注', 'text']]),
       rows: repo.careOf(db, memberId).map((v) => [v.visit_date, occasionLabel(ctx, v.occasion), v.event_date, yuan(v.amount_fen), v.visitors, v.notes]),
     },
     {
-      name: '困难帮扶',
-      headers: ['建档日期', '困难类别', '主要致困原因', '状态', '联系电话', '家庭住址', '开户银行', '银行卡号', '帮扶日期', '帮扶方式', '金额（元）', '资金来源'],
+      sheetName: '困难帮扶',
+      columns: cols([['建档日期', 'code'], ['困难类别', 'text'], ['主要致困原因', 'text'], ['状态', 'text'], ['联系电话', 'code'], ['家庭住址', 'text'], ['开户银行', 'text'], ['银行卡号', 'code'], ['帮扶日期', 'code'], ['帮扶方式', 'text'], ['金额（元）', 'number'], ['资金来源', 'text']]),
       rows: hardship.flatMap((h) => {
         const head: CellInput[] = [h.filed_on, h.category, h.main_reason, HARDSHIP_STATUS_LABELS[h.status as HardshipStatus] ?? h.status, h.phone, h.address, [h.bank_name, h.bank_branch].filter(Boolean).join(' '), h.bank_account];
         const aid = repo.aidOf(db, h.id);
-        return aid.length ? aid.map((a) => [...head, a.aid_date, a.kind, yuan(a.amount_fen), a.fund_source]) : [head];
+        return (aid.length ? aid.map((a) => [...head, a.aid_date, a.kind, yuan(a.amount_fen), a.fund_source]) : [head]).map((r) => r.map((v) => v ?? null));
       }),
     },
-    { name: '提案', headers: ['届次会议', '编号', '标题', '身份'], rows: repo.proposalsOf(db, memberId).map((p) => [p.session, p.serial, p.title, p.role]) },
+    { sheetName: '提案', columns: cols([['届次会议', 'text'], ['编号', 'code'], ['标题', 'text'], ['身份', 'text']]), rows: repo.proposalsOf(db, memberId).map((p) => [p.session, p.serial, p.title, p.role]) },
     {
-      name: '活动与表彰',
-      headers: ['类别', '名称', '日期', '地点或授予单位', '级别'],
+      sheetName: '活动与表彰',
+      columns: cols([['类别', 'text'], ['名称', 'text'], ['日期', 'code'], ['地点或授予单位', 'text'], ['级别', 'text']]),
       rows: [...repo.activitiesOf(db, memberId).map((a) => ['活动', a.name, a.start_date, a.place, null]), ...repo.awardsOf(db, memberId).map((a) => ['表彰', a.title, a.award_date, a.grantor, a.level])],
     },
   ];
 
-  const s = getSettings(ctx);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '工会台账';
-  let rows = 0;
-  for (const sh of sheets) {
-    const ws = wb.addWorksheet(sh.name);
-    let r = 1;
-    if (sh.name === '档案') {
-      if (s.exportNotice) writeCell(ws.getCell(r++, 1), PII_EXPORT_NOTICE, 'text');
-      writeCell(ws.getCell(r++, 1), `${s.unionName || s.unitName || ''}会员个人信息（查阅复制）　${m.name}　制表日期：${todayIso(ctx.clock())}`.trim(), 'text');
-    }
-    sh.headers.forEach((h, i) => {
-      writeCell(ws.getCell(r, i + 1), h, 'text');
-      ws.getCell(r, i + 1).font = { bold: true };
-      ws.getColumn(i + 1).width = Math.max(10, [...h].length * 2 + 2);
-    });
-    if (sh.name === '档案') ws.getColumn(2).width = 40;
-    for (const row of sh.rows) {
-      r++;
-      // Text as typed (IDs, phones, card numbers must never become numbers), amounts as numbers.
-      row.forEach((v, i) => writeCell(ws.getCell(r, i + 1), v, typeof v === 'number' ? 'number' : 'code'));
-      rows++;
-    }
-  }
   const out = ctx.files.createOutput(`个人信息-${m.name}-${todayIso(ctx.clock())}.xlsx`);
+  let rows: number;
   try {
-    await wb.xlsx.writeFile(out.path);
+    rows = (await writeTablesXlsx(out.path, tables)).reduce((a, b) => a + b, 0);
   } catch (e) {
     fs.rmSync(out.path, { force: true });
     throw e;

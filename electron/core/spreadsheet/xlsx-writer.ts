@@ -25,8 +25,20 @@ export interface TableWrite {
  * never turns them into numbers; dates are real dates; the header row is frozen.
  */
 export async function writeTableXlsx(filePath: string, t: TableWrite): Promise<number> {
+  return (await writeTablesXlsx(filePath, [t]))[0]!;
+}
+
+/** Several tables, one sheet each, in one workbook (a member's own file: 档案, 会费, 慰问 …); rows per sheet. */
+export async function writeTablesXlsx(filePath: string, tables: readonly TableWrite[]): Promise<number[]> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true, useSharedStrings: false });
   wb.creator = '工会台账';
+  const written: number[] = [];
+  for (const t of tables) written.push(writeSheet(wb, t));
+  await wb.commit();
+  return written;
+}
+
+function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, t: TableWrite): number {
   const preamble = t.preamble ?? [];
   const headerRow = preamble.length + 1;
   const ws = wb.addWorksheet(t.sheetName, { views: [{ state: 'frozen', ySplit: headerRow }] });
@@ -79,6 +91,5 @@ export async function writeTableXlsx(filePath: string, t: TableWrite): Promise<n
     row.commit();
   }
   ws.commit();
-  await wb.commit();
   return n;
 }
