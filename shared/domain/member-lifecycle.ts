@@ -72,6 +72,12 @@ const STATUS_AFTER: Partial<Record<MemberEventType, MemberStatus>> = {
   death: 'deceased',
 };
 
+/** Events that end a membership here (转出, 退会, 开除会籍, 去世): what the 个人信息 retention counts from. */
+export const LEAVING_EVENTS: readonly MemberEventType[] = MEMBER_EVENT_TYPES.filter((t) => {
+  const after = STATUS_AFTER[t];
+  return after !== undefined && !CURRENT_STATUSES.includes(after);
+});
+
 /**
  * Which statuses each event may follow; `null` stands for "no status event yet": a record entered without its
  * 入会 date, which counts as 在册 but may still have its 入会 or 转入 recorded.

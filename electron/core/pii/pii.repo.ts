@@ -1,20 +1,29 @@
 /** SQL of 设置 → 个人信息 (#16): what personal information is held, one member's records, and anonymising them. */
 import type { DB } from '../db/open';
 import { stmt } from '../db/stmt';
+import { CURRENT_STATUSES, LEAVING_EVENTS } from '../../../shared/domain/member-lifecycle';
+import { ANONYMISED_NAME } from '../../../shared/domain/pii';
+
+// Domain lists from shared/, bound as JSON so the SQL and the service cannot disagree about them.
+const LEAVING = JSON.stringify(LEAVING_EVENTS);
+const CURRENT = JSON.stringify(CURRENT_STATUSES);
+const ANON = `${ANONYMISED_NAME}%`;
+const LEFT_ON = `SELECT max(e.date) FROM member_events e WHERE e.member_id = m.id AND e.type IN (SELECT value FROM json_each(@leaving))`;
+const NOT_ANONYMISED = 'NOT (m.name LIKE @anon AND m.id_number IS NULL)';
 
 const one = (db: DB, sql: string, ...args: unknown[]): number => (stmt(db, sql).get(...args) as { n: number }).n;
 
 /** Counts per kind of personal information in the live records (the 个人信息 page's table). */
 export function heldCounts(db: DB): Record<string, number> {
-  const m = (where: string) => one(db, `SELECT COUNT(*) AS n FROM members WHERE deleted_at IS NULL AND ${where}`);
+  const m = (where: string) => (stmt(db, `SELECT COUNT(*) AS n FROM members m WHERE deleted_at IS NULL AND ${where}`).get({ current: CURRENT, anon: ANON }) as { n: number }).n;
   return {
     members: m('1'),
     idNumbers: m("id_number IS NOT NULL AND id_number <> ''"),
     phones: m("phone IS NOT NULL AND phone <> ''"),
     wages: m('monthly_wage_fen IS NOT NULL'),
     families: m("family_json NOT IN ('[]', '')"),
-    left: m("status NOT IN ('active', 'retained')"),
-    anonymised: m("name LIKE '已匿名%' AND id_number IS NULL"),
+    left: m('status NOT IN (SELECT value FROM json_each(@current))'),
+    anonymised: m(`NOT ${NOT_ANONYMISED}`),
     hardshipFiles: one(db, 'SELECT COUNT(*) AS n FROM hardship_files'),
     bankAccounts: one(db, "SELECT COUNT(*) AS n FROM hardship_files WHERE bank_account IS NOT NULL AND bank_account <> ''"),
     hardshipFamily: one(db, 'SELECT COUNT(*) AS n FROM hardship_family'),
@@ -44,7 +53,7 @@ export function memberCounts(db: DB, memberId: number): Record<string, number> {
 
 /** The date of the member's last leaving event (转出/退会/开除/去世), or null. */
 export const leftOn = (db: DB, memberId: number): string | null =>
-  (stmt(db, "SELECT max(date) AS d FROM member_events WHERE member_id = ? AND type IN ('transfer_out', 'leave', 'expel', 'death')").get(memberId) as { d: string | null }).d;
+  (stmt(db, `SELECT (${LEFT_ON}) AS d FROM members m WHERE m.id = @id`).get({ id: memberId, leaving: LEAVING }) as { d: string | null } | undefined)?.d ?? null;
 
 export const duesOf = (db: DB, memberId: number) =>
   stmt(db, 'SELECT period, wage_fen, base_fen, amount_fen, exempt, reason, paid_on, paid_fen, payer, receipt_no FROM dues_records WHERE member_id = ? ORDER BY period').all(memberId) as {
@@ -68,11 +77,11 @@ export const aidOf = (db: DB, fileId: number) =>
 export const proposalsOf = (db: DB, memberId: number) =>
   stmt(
     db,
-    `SELECT p.id, p.kind, p.serial, p.title, COALESCE(s.name, '第' || s.term || '届第' || s.meeting || '次会议') AS session, CASE WHEN p.proposer_member_id = @m THEN '提案人' ELSE '附议人' END AS role
+    `SELECT p.id, p.kind, p.serial, p.title, s.term, s.meeting, s.name, CASE WHEN p.proposer_member_id = @m THEN '提案人' ELSE '附议人' END AS role
        FROM proposals p JOIN congress_sessions s ON s.id = p.session_id
       WHERE p.proposer_member_id = @m OR p.id IN (SELECT proposal_id FROM proposal_seconders WHERE member_id = @m)
       ORDER BY p.session_id, p.serial, p.id`,
-  ).all({ m: memberId }) as { id: number; kind: string; serial: number | null; title: string; session: string; role: string }[];
+  ).all({ m: memberId }) as { id: number; kind: string; serial: number | null; title: string; term: number; meeting: number; name: string | null; role: string }[];
 
 export const activitiesOf = (db: DB, memberId: number) =>
   stmt(db, 'SELECT a.name, a.start_date, a.place FROM activities a JOIN activity_participants p ON p.activity_id = a.id WHERE p.member_id = ? AND a.deleted_at IS NULL ORDER BY a.start_date').all(memberId) as { name: string; start_date: string; place: string | null }[];
@@ -119,10 +128,9 @@ export const anonymiseMediation = (db: DB, id: number, placeholder: string): voi
 export const leftMembers = (db: DB) =>
   stmt(
     db,
-    `SELECT m.id, m.name, m.status, m.id_number,
-            (SELECT max(e.date) FROM member_events e WHERE e.member_id = m.id AND e.type IN ('transfer_out', 'leave', 'expel', 'death')) AS left_on,
+    `SELECT m.id, m.name, m.status, m.id_number, (${LEFT_ON}) AS left_on,
             (SELECT COUNT(*) FROM hardship_files h WHERE h.member_id = m.id AND h.status = 'open') AS open_hardship
        FROM members m
-      WHERE m.deleted_at IS NULL AND m.status NOT IN ('active', 'retained') AND NOT (m.name LIKE '已匿名%' AND m.id_number IS NULL)
+      WHERE m.deleted_at IS NULL AND m.status NOT IN (SELECT value FROM json_each(@current)) AND ${NOT_ANONYMISED}
       ORDER BY left_on, m.id`,
-  ).all() as { id: number; name: string; status: string; id_number: string | null; left_on: string | null; open_hardship: number }[];
+  ).all({ leaving: LEAVING, current: CURRENT, anon: ANON }) as { id: number; name: string; status: string; id_number: string | null; left_on: string | null; open_hardship: number }[];

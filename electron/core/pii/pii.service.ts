@@ -22,6 +22,7 @@ import { occasionLabel } from '../care/care.occasions';
 import type { AppContext } from '../context';
 import { AppError, isSealRefusal } from '../errors';
 import { getMember } from '../members/members.service';
+import { congressTitle } from '../proposals/sessions.service';
 import { dropSearchIndex } from '../members/members.repo';
 import { exportReason, logPiiExport } from '../operators/pii';
 import { getSettings } from '../settings/settings.service';
@@ -46,6 +47,7 @@ const HELD_LABELS: [key: string, label: string][] = [
   ['anonymised', '已匿名化的会员'],
 ];
 
+/** The same test as pii.repo's NOT_ANONYMISED: the placeholder name and no ID number left. */
 const isAnonymised = (name: string, idNumber: string | null | undefined) => name.startsWith(ANONYMISED_NAME) && !idNumber;
 
 export function piiSummary(ctx: AppContext): PiiSummary {
@@ -204,7 +206,7 @@ export async function memberFileXlsx(ctx: AppContext, memberId: number, reason: 
         return (aid.length ? aid.map((a) => [...head, a.aid_date, a.kind, yuan(a.amount_fen), a.fund_source]) : [head]).map((r) => r.map((v) => v ?? null));
       }),
     },
-    { sheetName: '提案', columns: cols([['届次会议', 'text'], ['编号', 'code'], ['标题', 'text'], ['身份', 'text']]), rows: repo.proposalsOf(db, memberId).map((p) => [p.session, p.serial, p.title, p.role]) },
+    { sheetName: '提案', columns: cols([['届次会议', 'text'], ['编号', 'code'], ['标题', 'text'], ['身份', 'text']]), rows: repo.proposalsOf(db, memberId).map((p) => [congressTitle(db, p), p.serial, p.title, p.role]) },
     {
       sheetName: '活动与表彰',
       columns: cols([['类别', 'text'], ['名称', 'text'], ['日期', 'code'], ['地点或授予单位', 'text'], ['级别', 'text']]),
