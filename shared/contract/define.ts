@@ -34,3 +34,5 @@ export const piiExportAsk = {
   revealIds: z.boolean().optional(),
   reason: z.string().trim().max(100, '导出原因不能超过 100 个字').optional(),
 };
+/** What the clerk answered to the export question, as every such channel takes it. */
+export type PiiExportAsk = { [K in keyof typeof piiExportAsk]?: z.input<(typeof piiExportAsk)[K]> };

@@ -10,6 +10,7 @@
  *   without login is not asked, as before.
  */
 import { piiReasonRequired, piiWriter, PII_EXPORT_CHANNELS, type PiiWriter } from '../../../shared/domain/pii';
+import type { PiiExportAsk } from '../../../shared/contract/define';
 import { roleHas } from '../../../shared/domain/permissions';
 import { writeAudit } from '../audit';
 import type { AppContext } from '../context';
@@ -18,11 +19,8 @@ import { getSettings } from '../settings/settings.service';
 import { effectiveOperator } from './access';
 import { loginEnabled } from './operators.repo';
 
-export interface PiiAsk {
-  /** true: full numbers asked for; false: masked asked for; absent: the role's and 设置's default. */
-  revealIds?: boolean | undefined;
-  reason?: string | undefined;
-}
+/** revealIds true: full numbers asked for; false: masked; absent: the role's and 设置's default. */
+export type PiiAsk = PiiExportAsk;
 
 /** Whether this output carries full numbers. `defaultFull`: false for outputs masked unless asked (hardship files). */
 export function piiFull(ctx: AppContext, revealIds: boolean | undefined, defaultFull = true): boolean {

@@ -1,13 +1,10 @@
 import { Input, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { useRef, useState, type ReactNode } from 'react';
+import type { PiiExportAsk } from '../../../../shared/contract/define';
 import { PII_EXPORT_REASONS } from '../../../../shared/domain/pii';
 import { api } from '../../api';
 
-/** What an export with ID numbers is asked for (shared/contract/define.ts piiExportAsk). */
-export interface PiiAsk {
-  revealIds?: boolean;
-  reason?: string;
-}
+export type PiiAsk = PiiExportAsk;
 
 interface Pending {
   what: string;
