@@ -166,9 +166,6 @@ export const attachmentsOf = (db: DB, fileId: number): HardshipAttachmentDbRow[]
 export const getAttachment = (db: DB, id: number): HardshipAttachmentDbRow | undefined =>
   stmt(db, `${ATT} WHERE x.id = ? AND x.removed_at IS NULL`).get(id) as HardshipAttachmentDbRow | undefined;
 
-export const recordBlob = (db: DB, b: { sha256: string; sizeBytes: number; mime: string }, now: string) =>
-  stmt(db, 'INSERT INTO file_blobs (sha256, size_bytes, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING').run(b.sha256, b.sizeBytes, b.mime, now);
-
 export const insertAttachment = (db: DB, fileId: number, sha256: string, label: string, kind: string | null, now: string): number =>
   Number(stmt(db, `INSERT INTO hardship_attachments (file_id, sha256, label, kind, added_at) VALUES (?, ?, ?, ?, ?)`).run(fileId, sha256, label, kind, now).lastInsertRowid);
 

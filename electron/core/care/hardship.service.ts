@@ -12,6 +12,7 @@ import { writeAudit } from '../audit';
 import type { AppContext } from '../context';
 import { AppError, validationError } from '../errors';
 import { storeFile, verifiedBlobPath } from '../files/attachments';
+import { recordBlob } from '../files/blobs.repo';
 import { getSettings } from '../settings/settings.service';
 import { getMemberLite } from './care.repo';
 import * as hrepo from './hardship.repo';
@@ -287,7 +288,7 @@ export async function addAttachments(ctx: AppContext, fileId: number, kind: stri
   const nowIso = now.toISOString();
   db.transaction(() => {
     for (const u of uploads) {
-      hrepo.recordBlob(db, { sha256: u.sha256, sizeBytes: u.sizeBytes, mime: u.type.mime }, nowIso);
+      recordBlob(db, { sha256: u.sha256, sizeBytes: u.sizeBytes, mime: u.type.mime }, nowIso);
       hrepo.insertAttachment(db, fileId, u.sha256, u.label, t(kind), nowIso);
     }
     writeAudit(db, ctx.actor(), now, {

@@ -140,15 +140,6 @@ export function disclosureYears(db: DB): number[] {
   ).map((r) => r.y);
 }
 
-export function recordBlob(db: DB, b: { sha256: string; sizeBytes: number; mime: string }, now: string): void {
-  stmt(db, 'INSERT INTO file_blobs (sha256, size_bytes, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING').run(
-    b.sha256,
-    b.sizeBytes,
-    b.mime,
-    now,
-  );
-}
-
 export function insertAttachment(db: DB, disclosureId: number, sha256: string, label: string, now: string): number {
   return Number(
     stmt(db, 'INSERT INTO disclosure_attachments (disclosure_id, sha256, label, added_at) VALUES (?, ?, ?, ?)').run(disclosureId, sha256, label, now)

@@ -7,6 +7,7 @@ import { writeAudit } from '../audit';
 import type { AppContext } from '../context';
 import { AppError, validationError, type FieldIssue } from '../errors';
 import { inspectFile, outputName, storeFile, verifiedBlobPath, viewerCopy } from '../files/attachments';
+import { recordBlob } from '../files/blobs.repo';
 import { typeForMime } from '../files/file-types';
 import { getSettings } from '../settings/settings.service';
 import { fieldsToRow, rowToFields, toAttachment, toListRow, toOpinion } from './disclosures.mapper';
@@ -97,7 +98,7 @@ async function storeUploads(ctx: AppContext, tokens: string[]): Promise<StoredUp
 
 function linkUploads(ctx: AppContext, disclosureId: number, uploads: StoredUpload[], nowIso: string): number[] {
   return uploads.map((u) => {
-    repo.recordBlob(ctx.db, u, nowIso);
+    recordBlob(ctx.db, u, nowIso);
     return repo.insertAttachment(ctx.db, disclosureId, u.sha256, u.label, nowIso);
   });
 }

@@ -71,8 +71,6 @@ export const attachments = (db: DB, activityId: number): ActivityAttachmentDbRow
      WHERE x.activity_id = ? AND x.removed_at IS NULL ORDER BY x.id`,
   ).all(activityId) as ActivityAttachmentDbRow[];
 
-export const recordBlob = (db: DB, b: { sha256: string; sizeBytes: number; mime: string }, now: string) =>
-  stmt(db, 'INSERT INTO file_blobs (sha256, size_bytes, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING').run(b.sha256, b.sizeBytes, b.mime, now);
 export const insertAttachment = (db: DB, activityId: number, sha256: string, label: string, now: string): number =>
   Number(stmt(db, `INSERT INTO activity_attachments (activity_id, sha256, label, added_at) VALUES (?, ?, ?, ?)`).run(activityId, sha256, label, now).lastInsertRowid);
 

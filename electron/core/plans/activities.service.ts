@@ -5,6 +5,7 @@ import { writeAudit } from '../audit';
 import type { AppContext } from '../context';
 import { AppError, validationError } from '../errors';
 import { storeFile } from '../files/attachments';
+import { recordBlob } from '../files/blobs.repo';
 import { getSettings } from '../settings/settings.service';
 import * as repo from './activities.repo';
 import { assertKind } from './plan-kinds';
@@ -75,7 +76,7 @@ export async function createActivity(ctx: AppContext, f: ActivityFields, tokens:
       for (const i of f.planItemIds) repo.linkPlanItem(db, newId, i);
       plansRepo.markItemsDone(db, f.planItemIds, nowIso);
       for (const u of uploads) {
-        repo.recordBlob(db, { sha256: u.sha256, sizeBytes: u.sizeBytes, mime: u.type.mime }, nowIso);
+        recordBlob(db, { sha256: u.sha256, sizeBytes: u.sizeBytes, mime: u.type.mime }, nowIso);
         repo.insertAttachment(db, newId, u.sha256, u.label, nowIso);
       }
       writeAudit(db, ctx.actor(), now, {
