@@ -148,6 +148,8 @@ export const ALLOWED_CHANNELS: readonly string[] = [
   'dues.computePeriod',
   'dues.computeCancel',
   'dues.periodSheet',
+  'dues.periodTotals',
+  'dues.periodPage',
   'dues.importSheets',
   'dues.importPreview',
   'dues.importCommit',
