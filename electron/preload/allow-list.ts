@@ -203,6 +203,7 @@ export const ALLOWED_CHANNELS: readonly string[] = [
   'members.importBatches',
   'members.importIssuesFile',
   'members.importUndo',
+  'members.importUndoCancel',
   'proposals.importSheets',
   'proposals.importPreview',
   'proposals.importCommit',

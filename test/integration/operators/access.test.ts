@@ -36,7 +36,7 @@ const EXPECTED: Record<string, ChannelAccess> = {
   'dues.importCommit': 'money', 'dues.importCancel': 'read', 'dues.importBatches': 'read', 'dues.importUndo': 'money',
   'dues.collectionHtml': 'read', 'dues.collectionPdf': 'read', 'dues.collectionXlsx': 'read', 'dues.summary': 'read', 'dues.summaryXlsx': 'read',
   'members.importPreview': 'records', 'members.importCommit': 'records', 'members.importBatches': 'read',
-  'members.importIssuesFile': 'records', 'members.importUndo': 'records', 'members.list': 'read', 'members.get': 'read',
+  'members.importIssuesFile': 'records', 'members.importUndo': 'records', 'members.importUndoCancel': 'read', 'members.list': 'read', 'members.get': 'read',
   'members.find': 'read', 'members.create': 'records', 'members.update': 'records', 'members.remove': 'records',
   'members.addEvent': 'records', 'members.checkId': 'read', 'members.moveGroup': 'records', 'members.stats': 'read',
   // #16: exports and prints with ID numbers are reads (masked for 查阅); full numbers need reveal (revealIds).
