@@ -17,7 +17,7 @@ import { restoreDatabaseFile, setAsideDamaged, validateBackupFile } from './db/r
 import { totalChanges } from './db/session';
 import { readSetting } from './settings/settings.repo';
 import { OperatorSession } from './operators/session';
-import { runInThread } from './threads/run-in-thread';
+import { runInThread, type ThreadJob } from './threads/run-in-thread';
 
 export type { ContextOptions, HostKind, HostPorts, PdfOptions, PdfPort };
 
@@ -149,9 +149,9 @@ export class AppContext {
     this.timer.unref();
   }
 
-  async backup(reason: string): Promise<BackupInfo> {
+  /** `job`: whose progress:update events show the copy (backup.create's, an undo's); none for a timed backup. */
+  async backup(reason: string, job: ThreadJob = { signal: new AbortController().signal, progress: () => {} }): Promise<BackupInfo> {
     // The copy runs in the task thread (db/backup.ts): its final sync is the part that froze the window.
-    const job = { signal: new AbortController().signal, progress: () => {} };
     const info = await createBackup(this.db, this.paths.backupsDir, reason, this.clock(), (partial) => runInThread(this, job, backupTask, { partial }));
     this.changesAtLastBackup = this.totalChanges();
     pruneBackups(this.paths.backupsDir, this.clock(), this.retention);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, noInput } from './define';
+import { channel, jobId, noInput } from './define';
 
 export const backupInfo = z.object({
   name: z.string(),
@@ -42,7 +42,8 @@ export type FileRef = z.infer<typeof fileRef>;
 export const appChannels = {
   'app.info': channel(noInput, appInfo, { recovery: true }),
   'app.openDataFolder': channel(noInput, z.object({ opened: z.boolean() }), { recovery: true }),
-  'backup.create': channel(z.object({}).strict(), backupInfo, { recovery: true }),
+  /** A large database takes seconds: the copy's progress as progress:update under jobId. */
+  'backup.create': channel(z.object({ jobId: jobId.optional() }).strict(), backupInfo, { recovery: true }),
   'backup.list': channel(noInput, z.array(backupInfo), { recovery: true }),
   'backup.restore': channel(
     z.union([

@@ -25,6 +25,9 @@ export const text = (max: number, label: string) => z.string().trim().max(max, `
 export const optText = (max: number, label: string) => text(max, label).optional().nullable();
 export const id = z.number().int().positive();
 
+/** Client-chosen id of a running job (its progress:update events, its cancel); every long job takes one. */
+export const jobId = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, '任务编号格式不正确');
+
 /**
  * #16: what every export with ID numbers takes (shared/domain/pii.ts has the rule). `revealIds`: true full numbers
  * (needs 查看完整号码), false masked, absent the role's and 设置's default; `reason`: why full numbers leave the app,

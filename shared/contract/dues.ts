@@ -92,6 +92,19 @@ export const duesPeriodSheet = z.object({
 });
 export type DuesPeriodSheet = z.infer<typeof duesPeriodSheet>;
 
+/**
+ * The period's figures without its rows: what the dues page shows above the table. A year at 100,000 members is
+ * 1.2 million month rows, which the main process must never hold at once; the table pages through dues.periodPage.
+ */
+export const duesPeriodTotals = duesPeriodSheet.omit({ rows: true }).extend({
+  /** Members on the period's ledger (the rows dues.periodPage pages through). */
+  members: z.number().int(),
+});
+export type DuesPeriodTotals = z.infer<typeof duesPeriodTotals>;
+
+/** Rows a dues.periodPage answers at most (the table's largest page size). */
+export const DUES_PAGE_MAX = 200;
+
 /** The year per 工会小组: 应缴 and 实缴 of each month (index 0 = 1月), the year's totals, 大写 of the grand total. */
 export const duesYearSummary = z.object({
   year: z.number().int(),
@@ -144,12 +157,31 @@ export const duesChannels = {
     z.array(arrearsRow),
   ),
   'dues.exportXlsx': channel(z.object({ period: duesPeriod, ...piiExportAsk }).strict(), fileRef),
-  /** Computes every month of a period (each as dues.compute does, one transaction) and gives it summed per member. */
-  'dues.computePeriod': channel(z.object({ period: duesAnyPeriod, jobId: jobId.optional() }).strict(), duesPeriodSheet.extend({ kept: z.number().int(), written: z.number().int() })),
+  /**
+   * Computes every month of a period (each as dues.compute does, one transaction) in the task thread and gives
+   * the period's totals; the rows are read a page at a time (dues.periodPage).
+   */
+  'dues.computePeriod': channel(z.object({ period: duesAnyPeriod, jobId: jobId.optional() }).strict(), duesPeriodTotals.extend({ kept: z.number().int(), written: z.number().int() })),
   /** Stops a dues.compute / dues.computePeriod under its jobId: its one transaction is rolled back. */
   'dues.computeCancel': cancelChannel,
-  /** The period's ledger summed per member (what the dues page shows for a quarter, half-year or year). */
+  /**
+   * The period's ledger summed per member, every row in one answer: for the CLI and the tests. The window asks
+   * dues.periodTotals and dues.periodPage instead, so a year at 100,000 members never passes the main process at once.
+   */
   'dues.periodSheet': channel(z.object({ period: duesAnyPeriod }).strict(), duesPeriodSheet),
+  /** The period's totals (a read over every month row: in the task thread). */
+  'dues.periodTotals': channel(z.object({ period: duesAnyPeriod }).strict(), duesPeriodTotals),
+  /** One page of the period's rows, members in roster order; `offset` counts members. */
+  'dues.periodPage': channel(
+    z
+      .object({
+        period: duesAnyPeriod,
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(DUES_PAGE_MAX),
+      })
+      .strict(),
+    z.object({ rows: z.array(duesPeriodRow) }),
+  ),
   /** 收缴清单 per 工会小组 with totals (figures and 大写) and signature lines, then the summary page: print preview. */
   'dues.collectionHtml': channel(collectionInput, z.object({ html: z.string(), groups: z.number().int(), count: z.number().int() })),
   'dues.collectionPdf': channel(collectionInput, fileRef),

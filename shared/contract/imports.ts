@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, noInput, piiExportAsk } from './define';
+import { channel, jobId, noInput, piiExportAsk } from './define';
 import { fileRef, fileToken } from './app';
 
 /**
@@ -9,8 +9,8 @@ import { fileRef, fileToken } from './app';
  * preview hands their labels to the UI, so the list lives in one place.
  */
 
-/** Client-chosen id of a running import job (progress events, cancel); shared by every import. */
-export const jobId = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, '任务编号格式不正确');
+// Defined with the other field helpers (define.ts) so that app.ts's backup can take one without an import cycle.
+export { jobId };
 const fieldKey = z.string().min(1).max(40);
 
 /** What the clerk chose on top of the file: sheets, corrected column mappings, how to treat masked IDs. */
@@ -238,9 +238,14 @@ export const importsChannels = {
   'members.importBatches': channel(noInput, z.array(importBatch)),
   /** The batch's skipped and warned rows as .xlsx: the file's columns plus 行号 and 问题, to fix and import again. */
   'members.importIssuesFile': channel(z.object({ batchId: z.number().int().positive(), ...piiExportAsk }).strict(), fileRef),
-  /** Undoes a whole batch: created members removed, updated members get their values back. */
+  /**
+   * Undoes a whole batch: created members removed, updated members get their values back. Long at 100,000
+   * members: in the task thread, progress as progress:update under jobId, members.importUndoCancel stops it.
+   */
   'members.importUndo': channel(
-    z.object({ batchId: z.number().int().positive() }).strict(),
+    z.object({ batchId: z.number().int().positive(), jobId: jobId.optional() }).strict(),
     z.object({ batchId: z.number().int(), removed: z.number().int(), restored: z.number().int(), backup: z.string() }),
   ),
+  /** Stops a members.importUndo under its jobId: its one transaction is rolled back, the batch stays undoable. */
+  'members.importUndoCancel': cancelChannel,
 } as const;

@@ -77,6 +77,8 @@ export const CHANNEL_ACCESS: Record<string, ChannelAccess> = {
   'proposals.configUpdate': 'records',
   'care.decade': 'read',
   'dues.periodSheet': 'read',
+  'dues.periodTotals': 'read',
+  'dues.periodPage': 'read',
   // 慰问事由与标准 are 设置, kept beside the unit's other settings.
   'care.occasionsUpdate': 'admin',
 };

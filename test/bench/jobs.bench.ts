@@ -72,6 +72,18 @@ export async function benchJobs(only?: string): Promise<void> {
       const d = await traceLoop(() => ctx.dispatch('dues.computePeriod', { period: '2025' }), phases);
       if (!d.value.ok) throw new Error(`dues failed: ${JSON.stringify(d.value)}`);
       add('dues computed over a year (12 months)', d);
+      // What the dues page then reads (it never asks for the whole year): the totals, and the page it shows.
+      phases.set('dues page');
+      const t = await traceLoop(() => ctx.dispatch('dues.periodTotals', { period: '2025' }), phases);
+      if (!t.value.ok) throw new Error(`dues totals failed: ${JSON.stringify(t.value)}`);
+      add('dues page: the year\'s totals', t);
+      const p = await traceLoop(async () => {
+        for (const offset of [0, 100, 4_900, 50_000, 99_800]) {
+          const r = await ctx.dispatch('dues.periodPage', { period: '2025', offset, limit: 100 });
+          if (!r.ok) throw new Error(`dues page failed: ${JSON.stringify(r)}`);
+        }
+      }, phases);
+      add('dues page: pages 1, 2, 50, 501, 999 of 100 members', p);
     }
     printTable('main-thread event-loop delay per long job (target max ≤ 100 ms)', ['job', 'time', 'loop max', '≤100ms', 'main thread busy at a stretch (CPU profile)', 'longest stalls (phase)'], rows);
     console.log(

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
-import { MemberSeeder } from './pages/members-seed';
+import { fakeMember, MemberSeeder } from './pages/members-seed';
 import { SHOTS_DIR, shoot } from './shots';
 
 /** 财务's deduction list as a clerk receives it: a title row, 实缴 for two members, one person not on the roster. */
@@ -89,4 +89,41 @@ test('会费 by quarter: 设置, compute, import payments, print the 收缴清�
   await expect(page.getByTestId('dues-year-total')).toContainText('实缴 218.25 元（贰佰壹拾捌元贰角伍分）');
   await expect(page.getByTestId('dues-year-table')).toContainText('第二小组');
   await shoot(page, testInfo, 'dues-year');
+});
+
+test('会费 over a year pages through the server: 130 members, ticks kept across pages, 登记缴纳 for both', async ({ page, server, request }) => {
+  test.setTimeout(120_000);
+  const seed = new MemberSeeder(request, server.url);
+  await seed.call('settings.update', { duesPeriodKind: 'year' });
+  for (let i = 0; i < 130; i += 16) {
+    await Promise.all(
+      Array.from({ length: Math.min(16, 130 - i) }, (_, k) => seed.member({ ...fakeMember(i + k), monthlyWage: 5000 + (i + k) * 10 })),
+    );
+  }
+  // A fresh load, so the window reads the 按年 set above (a hash change alone keeps the settings it had).
+  await page.goto(`${server.url}#/dues`);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: '收缴（按年）' })).toBeVisible();
+  await page.getByTestId('dues-compute').click();
+  await expect(page.getByTestId('dues-total')).toContainText('未缴 130 人');
+  const table = page.getByTestId('dues-table');
+  const rows = table.locator('tbody tr.ant-table-row');
+  // The arrears table below has no pager: this one is the sheet's.
+  const pager = page.locator('.ant-pagination');
+  await expect(pager.getByText('共 130 人')).toBeVisible();
+  await expect(rows).toHaveCount(100);
+  const firstName = (await rows.first().locator('td').nth(1).textContent())!;
+  await rows.first().getByRole('checkbox').check();
+
+  await pager.locator('.ant-pagination-item-2').click();
+  await expect(rows).toHaveCount(30);
+  await expect(rows.first()).not.toContainText(firstName);
+  await rows.last().getByRole('checkbox').check();
+  await page.getByRole('button', { name: '登记缴纳（2 人）' }).click();
+  const dialog = page.getByRole('dialog', { name: '登记会费缴纳' });
+  await expect(dialog).toContainText('所选 2 人在');
+  await expect(dialog).toContainText('未缴的 24 个月都登记为已缴');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.ant-message-notice').filter({ hasText: '已登记 2 人缴纳（24 个月）' })).toBeVisible();
+  await expect(page.getByTestId('dues-total')).toContainText('未缴 128 人');
 });

@@ -80,12 +80,16 @@ export const backupTask = defineTask<{ partial: string }, null>({
   name: 'db.backup',
   writes: false,
   run: async ({ db, progress }, { partial }) => {
+    let pages = 0;
     await db.backup(partial, {
       progress: ({ totalPages, remainingPages }) => {
+        pages = totalPages;
         progress('正在备份数据库', totalPages - remainingPages, totalPages);
         return PAGES_PER_STEP;
       },
     });
+    // SQLite reports before each step, never after the last: the window's bar would stop short of the end.
+    if (pages) progress('正在备份数据库', pages, pages, true);
     return null;
   },
 });

@@ -3,9 +3,10 @@ import type { Handlers } from '../router';
 import { cancelJob } from '../imports/jobs';
 import { collectionPdf, collectionPreview, collectionXlsx, yearSummary, yearSummaryXlsx } from './dues.collection';
 import { duesXlsx } from './dues.export';
-import { arrears, computeDues, computePeriod, duesSheet, markDuesPaid, periodSheet } from './dues.service';
+import { arrears, computeDues, computePeriod, duesSheet, markDuesPaid, periodPage, periodSheet, periodTotals } from './dues.service';
 
 type DuesChannels = 'dues.compute' | 'dues.computeCancel' | 'dues.sheet' | 'dues.markPaid' | 'dues.arrears' | 'dues.exportXlsx' | 'dues.computePeriod' | 'dues.periodSheet'
+  | 'dues.periodTotals' | 'dues.periodPage'
   | 'dues.collectionHtml' | 'dues.collectionPdf' | 'dues.collectionXlsx' | 'dues.summary' | 'dues.summaryXlsx';
 
 export const duesHandlers: Pick<Handlers<AppContext>, DuesChannels> = {
@@ -17,6 +18,8 @@ export const duesHandlers: Pick<Handlers<AppContext>, DuesChannels> = {
   'dues.exportXlsx': ({ period, revealIds, reason }, ctx) => duesXlsx(ctx, period, { revealIds, reason }),
   'dues.computePeriod': ({ period, jobId }, ctx) => computePeriod(ctx, period, jobId),
   'dues.periodSheet': ({ period }, ctx) => periodSheet(ctx, period),
+  'dues.periodTotals': ({ period }, ctx) => periodTotals(ctx, period),
+  'dues.periodPage': ({ period, offset, limit }, ctx) => periodPage(ctx, period, offset, limit),
   'dues.collectionHtml': ({ period, group }, ctx) => collectionPreview(ctx, period, group),
   'dues.collectionPdf': ({ period, group }, ctx) => collectionPdf(ctx, period, group),
   'dues.collectionXlsx': ({ period, revealIds, reason }, ctx) => collectionXlsx(ctx, period, { revealIds, reason }),

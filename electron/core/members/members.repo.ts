@@ -150,11 +150,16 @@ export function batchMembers(db: DB, batchId: number): { id: number; name: strin
   }[];
 }
 
-/** Soft-deletes the live members a batch created, their search rows first (set-based: one statement each). */
-export function softDeleteBatchMembers(db: DB, batchId: number, now: string): number {
+/**
+ * Soft-deletes the live members a batch created, their search rows first (set-based: one statement each).
+ * `between` runs between the statements: the undo's cancel check, which may throw to roll the caller back.
+ */
+export function softDeleteBatchMembers(db: DB, batchId: number, now: string, between: () => void = () => undefined): number {
   const live = 'SELECT id FROM members WHERE import_batch_id = ? AND deleted_at IS NULL';
   stmt(db, `DELETE FROM member_name_grams WHERE member_id IN (${live})`).run(batchId);
+  between();
   stmt(db, `DELETE FROM member_fts WHERE rowid IN (${live})`).run(batchId);
+  between();
   return stmt(db, 'UPDATE members SET deleted_at = ?, updated_at = ? WHERE import_batch_id = ? AND deleted_at IS NULL').run(now, now, batchId).changes;
 }
 

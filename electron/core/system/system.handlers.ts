@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import { resolveBackup } from '../db/backup';
 import { AppError } from '../errors';
+import { startJob } from '../imports/jobs';
 import { listAudit } from '../audit';
 import type { Handlers } from '../router';
 import { appInfo } from './system.service';
@@ -24,7 +25,17 @@ export const systemHandlers: Pick<Handlers<AppContext>, SystemChannels> = {
     if (!ctx.ports.openFolder) throw unavailable('打开数据文件夹');
     return { opened: await ctx.ports.openFolder(ctx.paths.dataDir) };
   },
-  'backup.create': (_i, ctx) => ctx.backup('manual'),
+  // The copy's progress under the window's jobId (a large database takes seconds); a backup is not cancelled.
+  // Without one (the CLI, the menu) nobody is listening, so no events.
+  'backup.create': async ({ jobId }, ctx) => {
+    if (!jobId) return ctx.backup('manual');
+    const job = startJob(ctx, jobId);
+    try {
+      return await ctx.backup('manual', job);
+    } finally {
+      job.end();
+    }
+  },
   'backup.list': (_i, ctx) => ctx.listBackups(),
   'backup.restore': async (input, ctx) => {
     const source =

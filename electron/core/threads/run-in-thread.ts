@@ -57,7 +57,7 @@ export async function runInThread<I, O>(ctx: ThreadHost, job: ThreadJob, task: T
     if (r.ran) return r.value;
     ctx.logger.warn('task thread unavailable; running in the main process', { task: task.name, reason: r.reason });
   }
-  return task.run({ db: ctx.db, now: ctx.clock(), actor: ctx.actor(), progress: (l, d, t) => job.progress(l, d, t), signal: job.signal }, input);
+  return task.run({ db: ctx.db, now: ctx.clock(), actor: ctx.actor(), progress: (l, d, t, f) => job.progress(l, d, t, f), signal: job.signal }, input);
 }
 
 function inWorker<O>(ctx: ThreadHost, job: ThreadJob, task: ThreadTask<unknown, unknown>, input: unknown, script: string): Promise<{ ran: true; value: O } | { ran: false; reason: string }> {

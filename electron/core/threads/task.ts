@@ -10,8 +10,11 @@ export interface ThreadEnv {
   db: DB;
   now: Date;
   actor: string;
-  /** Progress as the job's own `progress:update` events; calls closer than ~100 ms apart are dropped. */
-  progress(label: string, done: number, total: number | null): void;
+  /**
+   * Progress as the job's own `progress:update` events; calls closer than ~100 ms apart are dropped unless
+   * `force` (a phase's last step, which the window must see).
+   */
+  progress(label: string, done: number, total: number | null, force?: boolean): void;
   /** Aborted when the clerk cancels; a task checks it between chunks. */
   signal: AbortSignal;
 }

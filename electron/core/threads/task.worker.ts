@@ -40,7 +40,7 @@ async function run(m: Extract<TaskRequest, { type: 'run' }>): Promise<unknown> {
   const conn = task.writes ? writable(m.dbPath) : openReadOnly(m.dbPath);
   const job = createJob(m.name, controller, (label, done, total) => reply({ type: 'progress', label, done, total }));
   try {
-    return await task.run({ db: conn.db, now: new Date(m.nowIso), actor: m.actor, progress: (l, d, t) => job.progress(l, d, t), signal: controller.signal }, m.input as never);
+    return await task.run({ db: conn.db, now: new Date(m.nowIso), actor: m.actor, progress: (l, d, t, f) => job.progress(l, d, t, f), signal: controller.signal }, m.input as never);
   } finally {
     conn.close();
   }

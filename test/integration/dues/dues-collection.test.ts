@@ -35,7 +35,8 @@ async function quarter(): Promise<void> {
   await m('李秀英', '310115199007040026', 9999, g1.id);
   await m('赵敏', '32010219651001004X', 6000, g2.id);
   await m('孙丽', '110101200501010105', 3210.5, g2.id);
-  const s = await call<{ rows: { name: string; unpaidIds: number[] }[] }>(ctx, 'dues.computePeriod', { period: '2026-Q3' });
+  await call(ctx, 'dues.computePeriod', { period: '2026-Q3' });
+  const s = await call<{ rows: { name: string; unpaidIds: number[] }[] }>(ctx, 'dues.periodSheet', { period: '2026-Q3' });
   await call(ctx, 'dues.markPaid', { ids: s.rows.find((r) => r.name === '张三丰')!.unpaidIds, paidOn: '2026-09-30', payer: 'self', receiptNo: 'R-9' });
   const file = await writeXlsx(path.join(dir, 'q3.xlsx'), { S: [['身份证号', '姓名', '实缴会费'], ['310115199007040026', '李秀英', 3 * 49.95]] });
   const r = await call<DuesImportResult>(ctx, 'dues.importCommit', { token: tokenOf(ctx, file), period: '2026-Q3' });

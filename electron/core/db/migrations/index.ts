@@ -13,9 +13,10 @@ import { m0014DuesImport } from './0014_dues_import';
 import { m0011AuditChain } from './0011_audit_chain';
 import { m0015AuditHead } from './0015_audit_head';
 import { m0016NamePostings } from './0016_name_postings';
+import { m0017MembersSort } from './0017_members_sort';
 import type { Migration } from './types';
 
 /** Ordered; a migration is never edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [m0001Foundation, m0002Members, m0003Disclosures, m0004Proposals, m0005ImportMappings, m0006Archive, m0007Plans, m0008Care, m0009Operators, m0010ImportIssues, m0011AuditChain, m0013CareFiles, m0014DuesImport, m0015AuditHead, m0016NamePostings];
+export const MIGRATIONS: readonly Migration[] = [m0001Foundation, m0002Members, m0003Disclosures, m0004Proposals, m0005ImportMappings, m0006Archive, m0007Plans, m0008Care, m0009Operators, m0010ImportIssues, m0011AuditChain, m0013CareFiles, m0014DuesImport, m0015AuditHead, m0016NamePostings, m0017MembersSort];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -74,6 +74,10 @@ function refusal(conflicts: Conflict[]): AppError {
 
 type UndoResult = { batchId: number; removed: number; restored: number; backup: string };
 
+export const UNDO_CANCELLED = '已取消撤销导入，没有更改任何数据，这次导入仍可撤销';
+
+const cancelled = () => new AppError('CANCELLED', UNDO_CANCELLED);
+
 /** Why the batch cannot be undone, or what it holds; run before the backup and again inside the transaction. */
 function checkUndo(db: DB, batchId: number) {
   const batch = importRepo.getBatch(db, batchId);
@@ -106,15 +110,23 @@ function removeBatchUnits(db: DB, actor: string, now: Date, summaryJson: string)
 export const undoImportTask = defineTask<{ batchId: number; backup: string }, UndoResult>({
   name: 'members.importUndo',
   writes: true,
-  run: ({ db, now, actor, progress }, { batchId, backup }) => {
+  run: ({ db, now, actor, progress, signal }, { batchId, backup }) => {
     progress('正在撤销导入', 0, null);
     const nowIso = now.toISOString();
+    // 取消 throws out of the one transaction, which rolls everything back. Looked at between the set-based
+    // statements (each is one SQLite step the flag cannot interrupt) and every 500 restored members.
+    const check = () => {
+      if (signal.aborted) throw cancelled();
+    };
     return db.transaction(() => {
       // Checked again inside the transaction: the backup yielded to the event loop.
       const { batch, changes } = checkUndo(db, batchId);
-      const removed = repo.softDeleteBatchMembers(db, batchId, nowIso);
+      check();
+      const removed = repo.softDeleteBatchMembers(db, batchId, nowIso, check);
+      check();
       let restored = 0;
       for (const c of changes) {
+        if (restored % 500 === 0) check();
         const row = repo.getMemberRow(db, c.member_id);
         if (!row) continue;
         const before = JSON.parse(c.before_json) as Record<string, unknown>;
@@ -132,6 +144,8 @@ export const undoImportTask = defineTask<{ batchId: number; backup: string }, Un
       }
       membersImportRepo.deleteBatchEvents(db, batchId);
       removeBatchUnits(db, actor, now, batch.summary_json);
+      // The last look: after it the transaction only marks the batch and commits.
+      check();
       importRepo.markUndone(db, batchId, nowIso);
       writeAudit(db, actor, now, {
         action: 'imports.undo',
@@ -156,13 +170,19 @@ export const checkUndoTask = defineTask<{ batchId: number }, null>({
   },
 });
 
-export async function undoImport(ctx: AppContext, batchId: number): Promise<UndoResult> {
-  const job = startJob(ctx, undefined);
+export async function undoImport(ctx: AppContext, batchId: number, jobId?: string): Promise<UndoResult> {
+  const job = startJob(ctx, jobId);
+  const check = () => {
+    if (job.signal.aborted) throw cancelled();
+  };
   try {
     // Refused before a backup is taken; both the check and the undo run off the main thread.
     job.progress('正在检查能否撤销', 0, null, true);
     await runInThread(ctx, job, checkUndoTask, { batchId });
-    const backup = (await ctx.backup('pre-undo-import')).name;
+    check();
+    // A cancel during the backup lets it finish (it is a valid backup all the same) and stops before the undo.
+    const backup = (await ctx.backup('pre-undo-import', job)).name;
+    check();
     return await runInThread(ctx, job, undoImportTask, { batchId, backup });
   } finally {
     job.end();

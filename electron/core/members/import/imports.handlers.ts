@@ -16,7 +16,8 @@ type ImportChannels =
   | 'members.importCancel'
   | 'members.importBatches'
   | 'members.importIssuesFile'
-  | 'members.importUndo';
+  | 'members.importUndo'
+  | 'members.importUndoCancel';
 
 /** Skipped rows listed per batch in 导入记录 (all of them are in 下载问题行). */
 const LISTED_SKIPPED = 200;
@@ -61,5 +62,6 @@ export const importsHandlers: Pick<Handlers<AppContext>, ImportChannels> = {
   'members.importCancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
   'members.importBatches': (_i, ctx) => listImportBatches(ctx),
   'members.importIssuesFile': ({ batchId, revealIds, reason }, ctx) => batchIssuesFile(ctx, batchId, { revealIds, reason }),
-  'members.importUndo': ({ batchId }, ctx) => undoImport(ctx, batchId),
+  'members.importUndo': ({ batchId, jobId }, ctx) => undoImport(ctx, batchId, jobId),
+  'members.importUndoCancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
 };

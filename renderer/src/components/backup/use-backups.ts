@@ -5,11 +5,14 @@ import { api } from '../../api';
 import { pickFile, saveFile } from '../../api/platform';
 import { useAppState } from '../../state/app-state';
 import { reportError } from '../error-store';
+import { useJob, type JobProgress } from '../import/use-job';
 
 export interface BackupActions {
   list: BackupInfo[] | null;
   /** What is running now, in words for the spinner; null when idle. */
   busy: string | null;
+  /** A backup that proves slow (a large database): how far its copy is; null otherwise. */
+  progress: JobProgress | null;
   refresh(): Promise<void>;
   create(): Promise<void>;
   restore(name: string): Promise<void>;
@@ -23,6 +26,8 @@ export function useBackups(): BackupActions {
   const { message, modal } = App.useApp();
   const [list, setList] = useState<BackupInfo[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // The copy reports its pages as progress:update under this job (a backup is not cancelled: no cancel channel).
+  const job = useJob();
 
   const refresh = useCallback(async () => {
     try {
@@ -64,10 +69,11 @@ export function useBackups(): BackupActions {
   return {
     list,
     busy,
+    progress: job.slow ? job.progress : null,
     refresh,
     create: () =>
       run('正在备份…', async () => {
-        const b = await api.call('backup.create', {});
+        const b = await job.run((jobId) => api.call('backup.create', { jobId }));
         await refresh();
         message.success(`已备份：${b.name}`, 5);
       }),

@@ -16,8 +16,8 @@ export const newJobId = (): string => `import-${Date.now().toString(36)}-${Math.
  * Runs one long call (preview, commit) under a job id: its progress from the main process, and a cancel that
  * asks the main process to stop (the call then fails with CANCELLED and nothing was written).
  */
-/** `cancelChannel`: the record type's `<type>.importCancel`. */
-export function useJob(cancelChannel: 'members.importCancel' | 'proposals.importCancel' | 'members.exportCancel' | 'dues.importCancel' | 'dues.computeCancel') {
+/** `cancelChannel`: the record type's `<type>.importCancel`; none for a job that cannot be stopped (a backup). */
+export function useJob(cancelChannel?: 'members.importCancel' | 'proposals.importCancel' | 'members.exportCancel' | 'dues.importCancel' | 'dues.computeCancel' | 'members.importUndoCancel') {
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const [running, setRunning] = useState(false);
   // Quick jobs (a small file) finish before a progress panel would be worth showing; slow ones show it.
@@ -53,7 +53,7 @@ export function useJob(cancelChannel: 'members.importCancel' | 'proposals.import
 
   const cancel = () => {
     const id = jobRef.current;
-    if (id) void api.call(cancelChannel, { jobId: id }).catch(() => undefined);
+    if (id && cancelChannel) void api.call(cancelChannel, { jobId: id }).catch(() => undefined);
   };
 
   return { progress, running, slow, run, cancel };

@@ -57,9 +57,15 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
   const months = periodMonths(period)!;
   const thisMonth = dayjs().format('YYYY-MM');
   const asOf = months[months.length - 1]! < thisMonth ? months[months.length - 1]! : thisMonth;
-  const sheet = useChannel('dues.periodSheet', { period }, { key: revision });
+  // A year at 100,000 members is 1.2 million month rows: the totals come from the task thread and the table
+  // asks for the page it shows, so neither the main process nor this page ever holds the whole period.
+  const totals = useChannel('dues.periodTotals', { period }, { key: revision });
+  const [pager, setPager] = useState({ period, current: 1, pageSize: 100 });
+  const current = pager.period === period ? pager.current : 1;
+  const page = useChannel('dues.periodPage', { period, offset: (current - 1) * pager.pageSize, limit: pager.pageSize }, { key: revision });
   const arrears = useChannel('dues.arrears', { asOf, months: 6 }, { key: revision });
-  const [selected, setSelected] = useState<number[]>([]);
+  // Ticked members with their unpaid month rows, kept across pages (登记缴纳 needs the rows, not only the keys).
+  const [selected, setSelected] = useState<ReadonlyMap<number, number[]>>(new Map());
   const [paying, setPaying] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -75,29 +81,32 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
     const run = async () => {
       try {
         const r = await job.run((jobId) => api.call('dues.computePeriod', { period, jobId }));
-        message.success(`已核算 ${label} ${r.rows.length} 人，应缴 ${money(r.dueFen)} 元${r.kept ? `（已缴或已导入的 ${r.kept} 条保持不变）` : ''}`);
-        await Promise.all([sheet.reload(), arrears.reload()]);
+        message.success(`已核算 ${label} ${r.members} 人，应缴 ${money(r.dueFen)} 元${r.kept ? `（已缴或已导入的 ${r.kept} 条保持不变）` : ''}`);
+        // The computation's own totals: no second read of every month row.
+        totals.set(r);
+        await Promise.all([page.reload(), arrears.reload()]);
       } catch (e) {
         if (isApiError(e) && e.code === 'CANCELLED') message.info('已取消核算，会费记录没有更改');
         else setProblem(errorMessage(e));
       }
     };
-    if (sheet.data?.rows.length) {
+    if (totals.data?.members) {
       modal.confirm({ title: `重新核算${label}的会费？`, content: '未缴的记录按花名册现在的月工资和设置中的规则重算；已缴的和导入的记录保持不变。', okText: '重新核算', cancelText: '取消', onOk: run });
     } else await run();
   };
 
-  const rows = sheet.data?.rows ?? [];
-  const ids = rows.filter((r) => selected.includes(r.memberId)).flatMap((r) => r.unpaidIds);
+  const rows = page.data?.rows ?? [];
+  const members = totals.data?.members ?? 0;
+  const ids = [...selected.values()].flat();
   const markPaid = async () => {
     const v = await payForm.validateFields().catch(() => null);
     if (!v) return; // the form shows the field messages
     try {
       const r = await api.call('dues.markPaid', { ids, paidOn: v.paidOn.format('YYYY-MM-DD'), payer: v.payer, receiptNo: v.receiptNo ?? null });
-      message.success(`已登记 ${selected.length} 人缴纳（${r.marked} 个月）`);
+      message.success(`已登记 ${selected.size} 人缴纳（${r.marked} 个月）`);
       setPaying(false);
-      setSelected([]);
-      await Promise.all([sheet.reload(), arrears.reload()]);
+      setSelected(new Map());
+      await Promise.all([totals.reload(), page.reload(), arrears.reload()]);
     } catch (e) {
       setProblem(errorMessage(e));
     }
@@ -110,7 +119,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
       </Modal>
       {pii.modal}
       <ListToolbar>
-        <DuesPeriodPicker kind={settings.duesPeriodKind} value={period} onChange={(p) => { setSelected([]); onPeriod(p); }} />
+        <DuesPeriodPicker kind={settings.duesPeriodKind} value={period} onChange={(p) => { setSelected(new Map()); onPeriod(p); }} />
         <Button type="primary" icon={<CalculatorOutlined />} loading={job.running} onClick={() => void compute()} data-testid="dues-compute">
           核算{months.length > 1 ? '本期间' : '本月'}会费
         </Button>
@@ -122,19 +131,19 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
             setPaying(true);
           }}
         >
-          登记缴纳{selected.length ? `（${selected.length} 人）` : ''}
+          登记缴纳{selected.size ? `（${selected.size} 人）` : ''}
         </Button>
-        <Button icon={<PrinterOutlined />} disabled={!rows.length} onClick={() => setPrinting(true)} data-testid="dues-print">
+        <Button icon={<PrinterOutlined />} disabled={!members} onClick={() => setPrinting(true)} data-testid="dues-print">
           打印收缴清单
         </Button>
         {isPeriod(period) && (
-          <Button icon={<FileExcelOutlined />} disabled={!rows.length} loading={file.making === 'xlsx'} onClick={() => void file.make('xlsx', async () => { const ask = await pii.ask('会费收缴清单'); return ask && api.call('dues.exportXlsx', { period, ...ask }); }, 'Excel')}>
+          <Button icon={<FileExcelOutlined />} disabled={!members} loading={file.making === 'xlsx'} onClick={() => void file.make('xlsx', async () => { const ask = await pii.ask('会费收缴清单'); return ask && api.call('dues.exportXlsx', { period, ...ask }); }, 'Excel')}>
             导出收缴清单
           </Button>
         )}
         <Button
           icon={<FileExcelOutlined />}
-          disabled={!rows.length}
+          disabled={!members}
           loading={file.making === 'remit'}
           onClick={() => void file.make('remit', async () => { const ask = await pii.ask('会费上解清单'); return ask && api.call('dues.collectionXlsx', { period, ...ask }); }, 'Excel')}
         >
@@ -142,24 +151,43 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
         </Button>
         <div style={{ flex: 1 }} />
         <Typography.Text data-testid="dues-total">
-          {sheet.data && rows.length
-            ? `应缴 ${money(sheet.data.dueFen)} 元，已缴 ${money(sheet.data.paidFen)} 元，未缴 ${sheet.data.unpaidCount} 人`
-            : months.length > 1
-              ? `${label}还没有核算`
-              : '本月还没有核算'}
+          {!totals.loaded
+            ? '正在汇总…'
+            : totals.data && members
+              ? `应缴 ${money(totals.data.dueFen)} 元，已缴 ${money(totals.data.paidFen)} 元，未缴 ${totals.data.unpaidCount} 人`
+              : months.length > 1
+                ? `${label}还没有核算`
+                : '本月还没有核算'}
         </Typography.Text>
       </ListToolbar>
-      {(problem ?? sheet.problem ?? file.problem) && <Alert type="error" showIcon title={problem ?? sheet.problem ?? file.problem} style={{ marginBottom: 12 }} />}
+      {(problem ?? totals.problem ?? page.problem ?? file.problem) && (
+        <Alert type="error" showIcon title={problem ?? totals.problem ?? page.problem ?? file.problem} style={{ marginBottom: 12 }} />
+      )}
       <Table<DuesPeriodRow>
         rowKey="memberId"
         size="small"
-        loading={!sheet.loaded}
+        loading={!page.loaded}
         dataSource={rows}
-        pagination={{ pageSize: 100, hideOnSinglePage: true }}
+        pagination={{
+          current,
+          pageSize: pager.pageSize,
+          total: members,
+          pageSizeOptions: [50, 100, 200],
+          showSizeChanger: members > 50,
+          showTotal: (n) => `共 ${n.toLocaleString()} 人`,
+          hideOnSinglePage: true,
+          onChange: (next, pageSize) => setPager({ period, current: pageSize === pager.pageSize ? next : 1, pageSize }),
+        }}
         data-testid="dues-table"
         rowSelection={{
-          selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys as number[]),
+          selectedRowKeys: [...selected.keys()],
+          preserveSelectedRowKeys: true,
+          // antd hands the rows of this page only; a member ticked on another page keeps the rows noted then.
+          onChange: (keys) =>
+            setSelected((before) => {
+              const shown = new Map(rows.map((r) => [r.memberId, r.unpaidIds]));
+              return new Map(keys.map((k) => [k as number, shown.get(k as number) ?? before.get(k as number) ?? []]));
+            }),
           getCheckboxProps: (r) => ({ disabled: !r.unpaidIds.length }),
         }}
         columns={[
@@ -212,7 +240,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
         onClose={() => setPrinting(false)}
       />
       <Modal open={paying} title="登记会费缴纳" okText="保存" cancelText="取消" onOk={() => void markPaid()} onCancel={() => setPaying(false)} destroyOnHidden>
-        <Typography.Paragraph type="secondary">所选 {selected.length} 人在{label}未缴的 {ids.length} 个月都登记为已缴。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">所选 {selected.size} 人在{label}未缴的 {ids.length} 个月都登记为已缴。</Typography.Paragraph>
         <Form form={payForm} layout="vertical">
           <Form.Item name="paidOn" label="缴纳日期" rules={[{ required: true, message: '请选择缴纳日期' }]}>
             <DatePicker aria-label="缴纳日期" />

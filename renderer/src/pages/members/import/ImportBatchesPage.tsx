@@ -1,7 +1,10 @@
 import { Alert, App, Button, Card, Descriptions, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ImportBatch } from '../../../../../shared/contract';
-import { api, errorMessage } from '../../../api';
+import { api, errorMessage, isApiError } from '../../../api';
+import { JobProgressModal } from '../../../components/import/JobProgressModal';
+import { useJob } from '../../../components/import/use-job';
+import { UNDO_NOTE } from './undo-note';
 import { formatDateTime as time } from '../../../format';
 import { IssuesDownload } from './ImportFindings';
 
@@ -53,6 +56,7 @@ export function ImportBatchesPage() {
   const [batches, setBatches] = useState<ImportBatch[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
+  const undoJob = useJob('members.importUndoCancel');
 
   const load = useCallback(async () => {
     try {
@@ -70,11 +74,12 @@ export function ImportBatchesPage() {
     setBusy(b.id);
     setProblem(null);
     try {
-      const r = await api.call('members.importUndo', { batchId: b.id });
+      const r = await undoJob.run((jobId) => api.call('members.importUndo', { batchId: b.id, jobId }));
       message.success(`已撤销第 ${b.id} 批导入：移除 ${r.removed} 人，恢复 ${r.restored} 人`);
       await load();
     } catch (e) {
-      setProblem(errorMessage(e));
+      if (isApiError(e) && e.code === 'CANCELLED') message.info(e.message);
+      else setProblem(errorMessage(e));
     } finally {
       setBusy(null);
     }
@@ -83,6 +88,7 @@ export function ImportBatchesPage() {
   return (
     <Card title="导入记录">
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="batches-problem" />}
+      <JobProgressModal job={undoJob} title={`正在撤销第 ${busy ?? ''} 批导入`} note={UNDO_NOTE} />
       <Table<ImportBatch>
         rowKey="id"
         size="small"

@@ -8,10 +8,12 @@ import { FileStep } from './FileStep';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { firstImportableSheet } from '../../../components/import/MappingTable';
+import { JobProgressModal } from '../../../components/import/JobProgressModal';
 import { ProgressPanel } from '../../../components/import/ProgressPanel';
 import { ResultStep } from './ResultStep';
 import { SheetStep } from './SheetStep';
 import { useJob } from '../../../components/import/use-job';
+import { UNDO_NOTE } from './undo-note';
 import './import.css';
 
 const STEPS = ['选择文件', '选择工作表', '核对表头与列对应', '预览', '导入', '结果'];
@@ -29,6 +31,8 @@ export function ImportWizard() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const job = useJob('members.importCancel');
+  // Undoing 100,000 members takes seconds: its own job, so 取消 reaches the undo (members.importUndoCancel).
+  const undoJob = useJob('members.importUndoCancel');
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<FileRef | null>(null);
   const [sheets, setSheets] = useState<SheetSummary[]>([]);
@@ -110,7 +114,7 @@ export function ImportWizard() {
     if (result?.batchId == null) return;
     setProblem(null);
     try {
-      const r = await job.run(() => api.call('members.importUndo', { batchId: result.batchId! }));
+      const r = await undoJob.run((jobId) => api.call('members.importUndo', { batchId: result.batchId!, jobId }));
       setUndone(true);
       message.success(`已撤销本次导入：移除 ${r.removed} 人，恢复 ${r.restored} 人`);
     } catch (e) {
@@ -136,6 +140,7 @@ export function ImportWizard() {
       <Steps current={step} items={STEPS.map((title) => ({ title }))} style={{ marginBottom: 16 }} size="small" data-testid="import-steps" />
       {problem && <Alert type="error" showIcon closable title={problem} style={{ marginBottom: 12 }} data-testid="import-problem" onClose={() => setProblem(null)} />}
       {busyPanel}
+      <JobProgressModal job={undoJob} title="正在撤销本次导入" note={UNDO_NOTE} />
       {!busyPanel && step === 0 && <FileStep busy={job.running} fileName={file?.fileName ?? null} onPick={() => void pick()} />}
       {!busyPanel && step === 1 && file && (
         <SheetStep
@@ -173,7 +178,7 @@ export function ImportWizard() {
       )}
       {step === 4 && <ProgressPanel title="正在导入" progress={job.progress} onCancel={job.cancel} />}
       {step === 5 && result && (
-        <ResultStep result={result} undone={undone} busy={job.running} onUndo={() => void undo()} onList={() => void navigate('/members')} onAgain={restart} />
+        <ResultStep result={result} undone={undone} busy={undoJob.running} onUndo={() => void undo()} onList={() => void navigate('/members')} onAgain={restart} />
       )}
     </div>
   );
