@@ -37,23 +37,36 @@ export interface Printed {
   doc: PDFDocument;
   start: number;
   count: number;
+  /** The PDF as the PdfPort gave it, for a thread that loads it again (the binder's, archive.binder-assemble.ts). */
+  bytes: Uint8Array;
+  /** A batch of several documents: its marked pages (0.2 mm wider) are set back to A4 once loaded (`toA4`). */
+  marked: boolean;
+}
+
+const wide = (p: PDFPage) => p.getWidth() > A4_W + 0.3;
+
+/** A batch's marked pages back to A4 (the pages were loaded anew from `Printed.bytes`). */
+export function toA4(doc: PDFDocument): void {
+  for (const p of doc.getPages()) if (wide(p)) p.setMediaBox(0, 0, A4_W, p.getHeight());
 }
 
 async function renderRun(pdf: PdfPort, css: string, bodies: readonly string[]): Promise<Printed[] | null> {
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${css}${MARKS}</style></head><body>${bodies
     .map((b, i) => `<div class="archive-item archive-item-${i % 2 ? 'b' : 'a'}">${b}</div>`)
     .join('')}</body></html>`;
-  const doc = await PDFDocument.load(await pdf.render(html), { updateMetadata: false });
+  const bytes = await pdf.render(html);
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const out: Printed[] = [];
   let last = -1;
   doc.getPages().forEach((p: PDFPage, i) => {
-    const wide = p.getWidth() > A4_W + 0.3 ? 1 : 0;
-    if (wide !== last) out.push({ doc, start: i, count: 0 });
-    last = wide;
+    const w = wide(p) ? 1 : 0;
+    if (w !== last) out.push({ doc, start: i, count: 0, bytes, marked: true });
+    last = w;
     out[out.length - 1]!.count += 1;
-    if (wide) p.setMediaBox(0, 0, A4_W, p.getHeight());
   });
-  return out.length === bodies.length ? out : null;
+  if (out.length !== bodies.length) return null;
+  toA4(doc);
+  return out;
 }
 
 /** Where each HTML document's pages are, in order, with as few print jobs as possible. */
@@ -69,8 +82,9 @@ export async function renderMany(pdf: PdfPort, htmls: readonly string[], onDone?
     if (run) run.forEach((d, k) => (out[i + k] = d));
     else {
       for (let k = i; k < j; k++) {
-        const doc = await PDFDocument.load(await pdf.render(htmls[k]!), { updateMetadata: false });
-        out[k] = { doc, start: 0, count: doc.getPageCount() };
+        const bytes = await pdf.render(htmls[k]!);
+        const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+        out[k] = { doc, start: 0, count: doc.getPageCount(), bytes, marked: false };
       }
     }
     i = j;
@@ -80,7 +94,7 @@ export async function renderMany(pdf: PdfPort, htmls: readonly string[], onDone?
 }
 
 /** Copies every printed page into `target` once per source PDF; returns each document's copied pages. */
-export async function copyPrinted(target: PDFDocument, printed: readonly Printed[]): Promise<PDFPage[][]> {
+export async function copyPrinted(target: PDFDocument, printed: readonly Pick<Printed, 'doc' | 'start' | 'count'>[]): Promise<PDFPage[][]> {
   const copied = new Map<PDFDocument, PDFPage[]>();
   for (const p of printed) {
     if (!copied.has(p.doc)) copied.set(p.doc, await target.copyPages(p.doc, p.doc.getPageIndices()));
