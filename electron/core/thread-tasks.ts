@@ -1,4 +1,5 @@
 import type { ThreadTask } from './threads/task';
+import { binderAssembleTask } from './archive/archive.binder-assemble';
 import { backupTask } from './db/backup';
 import { duesComputeTask, duesPageTask, duesTotalsTask } from './dues/dues.service';
 import { exportTask } from './members/members.export';
@@ -9,4 +10,4 @@ import { duesImportWriteTask, duesUndoTask } from './dues/import/import-write';
  * Every task the task thread can run, found there by name (threads/task.worker.ts). A record type's long job
  * joins by exporting a `defineTask(...)` and adding it here.
  */
-export const THREAD_TASKS: readonly ThreadTask<never, unknown>[] = [exportTask, checkUndoTask, undoImportTask, duesImportWriteTask, duesUndoTask, backupTask, duesComputeTask, duesTotalsTask, duesPageTask];
+export const THREAD_TASKS: readonly ThreadTask<never, unknown>[] = [exportTask, checkUndoTask, undoImportTask, duesImportWriteTask, duesUndoTask, backupTask, duesComputeTask, duesTotalsTask, duesPageTask, binderAssembleTask];

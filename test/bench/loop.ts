@@ -12,6 +12,11 @@ export interface Stall {
   at: number;
   ms: number;
   phase: string;
+  /** The job's own function the CPU profile was in during the stall, and the library call under it. */
+  where?: string;
+  /** The stall's window on the profiler's clock (µs, monotonic, as `process.hrtime`). */
+  fromUs?: number;
+  toUs?: number;
 }
 
 export interface LoopFigures<T> {
@@ -30,7 +35,56 @@ export interface LoopFigures<T> {
   busyWhere: string;
 }
 
-type Profile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[] };
+type Profile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+};
+
+// Frames that say nothing about which step stalled: async plumbing of the bundle (tslib's __awaiter) and Node's.
+const PLUMBING = /^(|\(root\)|__awaiter|step|fulfilled|rejected|processTicksAndRejections|processImmediate|listOnTimeout|runNextTicks)$/;
+
+/**
+ * Names each stall by the samples the profiler took inside it: the innermost frame of the job's own code (the
+ * bundle, not node_modules or node:) most samples were under, and the most common library frame beneath it. A
+ * figure over target then says which loop to split (`binderPdf › PDFEmbeddedPage.embed`), not only when.
+ */
+function attribute(p: Profile, stalls: Stall[]): void {
+  const nodes = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const own = (url: string) => url !== '' && !url.includes('node_modules') && !url.startsWith('node:');
+  const label = (id: number): string | null => {
+    let mine: string | null = null;
+    let lib: string | null = null;
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const f = nodes.get(at)!.callFrame;
+      if (PLUMBING.test(f.functionName)) continue;
+      if (own(f.url)) {
+        mine = f.functionName || '(anonymous)';
+        break;
+      }
+      lib ??= f.functionName || '(anonymous)';
+    }
+    return mine || lib ? [mine ?? '?', lib].filter(Boolean).join(' › ') : null;
+  };
+  const times: number[] = [];
+  let t = p.startTime;
+  for (const d of p.timeDeltas) times.push((t += d));
+  for (const s of stalls) {
+    if (s.fromUs === undefined || s.toUs === undefined) continue;
+    const seen = new Map<string, number>();
+    for (let i = 0; i < p.samples.length; i++) {
+      if (times[i]! < s.fromUs || times[i]! > s.toUs) continue;
+      const l = label(p.samples[i]!);
+      if (l) seen.set(l, (seen.get(l) ?? 0) + 1);
+    }
+    // The two commonest, with their sample counts (≈ ms at the 1 ms sampling interval).
+    const best = [...seen.entries()].sort((a, b) => b[1] - a[1]).slice(0, process.env.BENCH_STALLS === 'all' ? 6 : 2);
+    if (best.length) s.where = best.map(([l, n]) => `${l} ${n}`).join(', ');
+  }
+}
 
 /** Longest run of consecutive non-idle samples, and the function most of it was in. */
 function longestBusy(p: Profile): { ms: number; where: string } {
@@ -81,11 +135,15 @@ export async function traceLoop<T>(work: () => Promise<T>, phases: PhaseTracker 
   let last = t0;
   // The phase the loop was in when it stalled is the one before the tick that finally ran.
   let phaseBefore = phases.phase;
+  const us = () => Number(process.hrtime.bigint() / 1000n);
+  let lastUs = us();
   const timer = setInterval(() => {
     const now = performance.now();
+    const nowUs = us();
     const gap = now - last - 5;
-    if (gap > 40) stalls.push({ at: last - t0, ms: gap, phase: phaseBefore === phases.phase ? phases.phase : `${phaseBefore} → ${phases.phase}` });
+    if (gap > (process.env.BENCH_STALLS === 'all' ? 20 : 40)) stalls.push({ at: last - t0, ms: gap, phase: phaseBefore === phases.phase ? phases.phase : `${phaseBefore} → ${phases.phase}`, fromUs: lastUs, toUs: nowUs });
     last = now;
+    lastUs = nowUs;
     phaseBefore = phases.phase;
   }, 5);
   h.enable();
@@ -96,12 +154,14 @@ export async function traceLoop<T>(work: () => Promise<T>, phases: PhaseTracker 
     // tick: let both timers fire once more before reading them, or a fully synchronous job reads as 0 ms.
     await new Promise((r) => setTimeout(r, 30));
     const worst = Math.max(h.max / 1e6, ...stalls.map((s) => s.ms));
-    // BENCH_STALLS=1: every stall on stderr, at the process's own clock (as --trace-gc prints it).
-    if (process.env.BENCH_STALLS) for (const s of stalls) console.error(`stall ${s.ms.toFixed(0)} ms at ${(t0 + s.at).toFixed(0)} ms: ${s.phase}`);
     // Stopped before it is read: stopping takes the main thread too (the profile is built there).
     h.disable();
     clearInterval(timer);
     const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: Profile };
+    attribute(profile, stalls);
+    // BENCH_STALLS=1: every stall on stderr, at the process's own clock (as --trace-gc prints it); =all: every
+    // one over 20 ms, with the six commonest frames in each.
+    if (process.env.BENCH_STALLS) for (const s of stalls) console.error(`stall ${s.ms.toFixed(0)} ms at ${(t0 + s.at).toFixed(0)} ms: ${s.phase}${s.where ? ` (${s.where})` : ''}`);
     const busy = longestBusy(profile);
     return { value, maxMs: worst, ms: end - t0, stalls, busyMs: busy.ms, busyWhere: busy.where };
   } finally {
@@ -118,5 +178,5 @@ export const worstStalls = (s: Stall[]) =>
   [...s]
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 3)
-    .map((x) => `${x.ms.toFixed(0)} ms @${(x.at / 1000).toFixed(2)}s ${x.phase}`)
+    .map((x) => `${x.ms.toFixed(0)} ms @${(x.at / 1000).toFixed(2)}s ${x.phase}${x.where ? ` (${x.where})` : ''}`)
     .join('; ') || '—';

@@ -34,14 +34,16 @@ interface OwnBlob {
 /**
  * Every contributor's drafts for the year, with the source key checked to be unique. A record type's own files
  * (`fileBytes`) are copied into the file store here — before the transaction, as uploads are: a copy cannot roll
- * back, and an unused one is harmless — and returned to be recorded in file_blobs with the plan.
+ * back, and an unused one is harmless — and returned to be recorded in file_blobs with the plan. The event loop
+ * gets a turn between drafts (`pace`), so a year of thousands of records does not hold the main process.
  */
-export function collectDrafts(ctx: AppContext, year: number): { drafts: ArchiveItemDraft[]; blobs: OwnBlob[] } {
+export async function collectDrafts(ctx: AppContext, year: number, pace: () => Promise<void>): Promise<{ drafts: ArchiveItemDraft[]; blobs: OwnBlob[] }> {
   const seen = new Set<string>();
   const drafts: ArchiveItemDraft[] = [];
   const blobs: OwnBlob[] = [];
   for (const c of archiveContributors) {
     for (const d of c.items(ctx.db, year)) {
+      await pace();
       if (seen.has(d.sourceKey)) continue;
       seen.add(d.sourceKey);
       drafts.push(d);
@@ -105,13 +107,18 @@ function keepEdits(cur: repo.ItemRow, next: Resolved, e: Edited): Resolved {
 }
 
 export async function planYear(ctx: AppContext, year: number): Promise<ArchiveYearView> {
+  await planItems(ctx, year);
+  return buildView(ctx.db, year, getSettings(ctx));
+}
+
+/** The plan's work without the view (编号 plans first and builds the view once, after numbering). */
+export async function planItems(ctx: AppContext, year: number): Promise<void> {
   const db = ctx.db;
-  const s = getSettings(ctx);
-  if (repo.getYear(db, year)?.sealed_at) return buildView(db, year, s);
+  if (repo.getYear(db, year)?.sealed_at) return;
   const cfg = getArchiveConfig(db);
-  const { drafts, blobs } = collectDrafts(ctx, year);
+  const pace = pacer(10);
+  const { drafts, blobs } = await collectDrafts(ctx, year, pace);
   const resolved: Resolved[] = [];
-  const pace = pacer();
   for (const d of drafts) {
     resolved.push(await resolve(ctx, d, retentionFor(cfg, d.kind), orgFor(cfg, d.kind)));
     await pace();
@@ -158,5 +165,4 @@ export async function planYear(ctx: AppContext, year: number): Promise<ArchiveYe
       writeAudit(db, ctx.actor(), ctx.clock(), { action: 'archive.plan', entity: 'archive', entityId: year, after: { added, removed } });
     }
   })();
-  return buildView(db, year, s);
 }

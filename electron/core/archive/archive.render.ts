@@ -16,7 +16,7 @@ export function itemRenderer(ctx: AppContext, year: number): (row: ItemRow) => s
       const out = c.render(ctx.db, row.kind, JSON.parse(row.data_json) as unknown);
       if (out !== null) return out;
     }
-    drafts ??= new Map(c.items(ctx.db, year).map((d) => [d.sourceKey, d]));
+    drafts ??= new Map(Array.from(c.items(ctx.db, year), (d) => [d.sourceKey, d]));
     return drafts.get(row.source_key)?.renderHtml?.() ?? null;
   };
 }

@@ -141,6 +141,28 @@ export function takeItemNo(db: DB, year: number, classKey: string): number {
   return (stmt(db, 'SELECT last_no FROM archive_counters WHERE year = ? AND class_key = ?').get(year, classKey) as { last_no: number }).last_no;
 }
 
+/** Every lowest class's counter of the year: 编号 hands out the numbers after these. */
+export const listCounters = (db: DB, year: number): Map<string, number> =>
+  new Map((stmt(db, 'SELECT class_key, last_no FROM archive_counters WHERE year = ?').all(year) as { class_key: string; last_no: number }[]).map((c) => [c.class_key, c.last_no]));
+
+/** Raises a class's counter to `lastNo` (never lowers it: a number once given stays given). */
+export function raiseCounter(db: DB, year: number, classKey: string, lastNo: number): void {
+  stmt(db, 'INSERT INTO archive_counters (year, class_key, last_no) VALUES (?, ?, ?) ON CONFLICT (year, class_key) DO UPDATE SET last_no = max(last_no, excluded.last_no)').run(
+    year,
+    classKey,
+    lastNo,
+  );
+}
+
+/**
+ * Whether anything was written since a moment: rows changed by this connection (`total_changes()`, triggers
+ * included) and commits by any other connection (`data_version`). Equal marks = the database is as it was.
+ */
+export function writeMark(db: DB): string {
+  const c = (stmt(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${c}/${db.pragma('data_version', { simple: true }) as number}`;
+}
+
 export const lastItemNo = (db: DB, year: number, classKey: string): number =>
   (stmt(db, 'SELECT last_no FROM archive_counters WHERE year = ? AND class_key = ?').get(year, classKey) as { last_no: number } | undefined)?.last_no ?? 0;
 

@@ -41,6 +41,9 @@ function classSort(cfg: ArchiveConfig, s: Settings) {
   };
 }
 
+/** Rows in catalogue order: classes in scheme order, numbered first in 件号 order, then the clerk's order. */
+export const catalogueOrder = (cfg: ArchiveConfig, s: Settings, rows: readonly repo.ItemRow[]): repo.ItemRow[] => [...rows].sort(classSort(cfg, s));
+
 /** The items that are 件 in the catalogue: not excluded, not merged into another. */
 export const isCatalogued = (r: repo.ItemRow): boolean => r.excluded === 0 && r.merged_into_id === null;
 
@@ -60,7 +63,7 @@ export function buildView(db: DB, year: number, s: Settings): ArchiveYearView {
   const rows = repo.listItems(db, year);
   const partsOf = new Map<number, repo.ItemRow[]>();
   for (const r of rows) if (r.merged_into_id !== null) partsOf.set(r.merged_into_id, [...(partsOf.get(r.merged_into_id) ?? []), r]);
-  const sorted = [...rows].sort(classSort(cfg, s));
+  const sorted = catalogueOrder(cfg, s, rows);
   // Boxes: a new box at each class change (classes never share a box) or when the limit is reached; an
   // item's own 盒号 (the clerk's edit) restarts the count from there.
   const boxOf = new Map<number, number>();

@@ -70,8 +70,13 @@ export interface ArchiveContributor {
   /** Chinese label of the source (教代会提案, 校务公开, 会员档案 …). */
   label: string;
   kinds: readonly ArchiveItemKind[];
-  /** The items this record type proposes for the year, in their natural order. Reads only. */
-  items(db: DB, year: number): ArchiveItemDraft[];
+  /**
+   * The items this record type proposes for the year, in their natural order. Reads only. Usually a generator,
+   * one draft at a time: planning gives the main process's event loop a turn between drafts, so a year of
+   * thousands of records never holds it for long (issue 15 item 16). It must not keep a statement open across
+   * its yields (read a query's rows with `.all()`, not `.iterate()`): other work runs on the connection then.
+   */
+  items(db: DB, year: number): Iterable<ArchiveItemDraft>;
   /** Tables to freeze when the year is sealed; omit for items that are snapshots (the roster as of 31 December). */
   sealTargets?: readonly ArchiveSealTarget[];
   /**

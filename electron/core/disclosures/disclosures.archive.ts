@@ -40,10 +40,10 @@ function recordDoc(d: DisclosureListDbRow, work: string, attachments: string[]):
   };
 }
 
-function items(db: DB, year: number): ArchiveItemDraft[] {
+/** Lazily, one draft at a time: planning gives the event loop a turn between drafts (issue 15 item 16). */
+function* items(db: DB, year: number): Generator<ArchiveItemDraft> {
   const n = names(db);
   const rows = rowsOfYear(db, year);
-  const out: ArchiveItemDraft[] = [];
   for (let month = 1; month <= 12; month++) {
     const inMonth = rows.filter((r) => Number(r.disclosed_on.slice(5, 7)) === month);
     if (!inMonth.length) continue;
@@ -60,13 +60,13 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
       ],
     };
     const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    out.push(docItem({ sourceKey: `disclosures:catalogue:${year}-${mm}`, kind: 'disclosures.catalogue', title: `${year}年${month}月${n.work}目录`, responsible: n.union, date: `${year}-${mm}-${last}`, doc }));
+    yield docItem({ sourceKey: `disclosures:catalogue:${year}-${mm}`, kind: 'disclosures.catalogue', title: `${year}年${month}月${n.work}目录`, responsible: n.union, date: `${year}-${mm}-${last}`, doc });
   }
   for (const d of rows) {
     const atts = listAttachments(db, d.id);
     const files: ArchiveFileRef[] = atts.filter((a) => BINDABLE_MIMES.has(a.mime)).map((a) => ({ sha256: a.sha256, name: a.label, mime: a.mime as ArchiveFileRef['mime'] }));
     const doc = recordDoc(d, n.work, atts.map((a) => `${a.label}${BINDABLE_MIMES.has(a.mime) ? '' : '（非 PDF/图片，未装订，随归档包保存记录）'}`));
-    out.push(docItem({ sourceKey: `disclosures:${d.id}`, kind: 'disclosures.record', title: d.title, responsible: d.department ?? n.union, docNo: d.reg_no, date: d.disclosed_on, files, doc }));
+    yield docItem({ sourceKey: `disclosures:${d.id}`, kind: 'disclosures.record', title: d.title, responsible: d.department ?? n.union, docNo: d.reg_no, date: d.disclosed_on, files, doc });
   }
   const ops = listOpinionRows(db, { overdueOnly: false, year, today: `${year}-12-31`, limit: 100000 }).rows.reverse();
   if (ops.length) {
@@ -81,9 +81,8 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
         },
       ],
     };
-    out.push(docItem({ sourceKey: `disclosures:opinions:${year}`, kind: 'disclosures.opinions', title: doc.title, responsible: n.union, date: `${year}-12-31`, doc }));
+    yield docItem({ sourceKey: `disclosures:opinions:${year}`, kind: 'disclosures.opinions', title: doc.title, responsible: n.union, date: `${year}-12-31`, doc });
   }
-  return out;
 }
 
 export const disclosuresArchive: ArchiveContributor = {

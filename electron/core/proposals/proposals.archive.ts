@@ -61,11 +61,11 @@ function proposalDoc(db: DB, p: repo.ProposalJoinedRow, number: string, session:
   };
 }
 
-function items(db: DB, year: number): ArchiveItemDraft[] {
+/** Lazily, one draft at a time: planning gives the event loop a turn between drafts (issue 15 item 16). */
+function* items(db: DB, year: number): Generator<ArchiveItemDraft> {
   const cfg = getProposalConfig(db);
   const units = unitNames(db);
   const responsible = unionNameIn(db);
-  const out: ArchiveItemDraft[] = [];
   for (const s of sessionsOf(db, year)) {
     const session = congressTitle(db, s);
     const rows = repo.listSessionJoined(db, s.id);
@@ -76,7 +76,7 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
       const files: ArchiveFileRef[] = atts.filter((a) => BINDABLE_MIMES.has(a.type.mime)).map((a) => ({ sha256: a.sha256, name: a.file_name, mime: a.type.mime as ArchiveFileRef['mime'] }));
       const doc = proposalDoc(db, p, number, session, units);
       if (atts.length) doc.note = `附件：${atts.map((a) => `${a.file_name}${BINDABLE_MIMES.has(a.type.mime) ? '' : '（非 PDF/图片，未装订，随归档包保存记录）'}`).join('；')}`;
-      out.push(docItem({ sourceKey: `proposals:${p.id}`, kind: p.kind === 'opinion' ? 'proposals.opinion' : 'proposals.proposal', title: p.title, responsible: p.proposer_name, docNo: number, date: p.submitted_date, files, doc }));
+      yield docItem({ sourceKey: `proposals:${p.id}`, kind: p.kind === 'opinion' ? 'proposals.opinion' : 'proposals.proposal', title: p.title, responsible: p.proposer_name, docNo: number, date: p.submitted_date, files, doc });
     }
     const date = s.end_date ?? s.start_date ?? `${year}-12-31`;
     const list = filed.map((p) => [numberOf(p, cfg), p.title, p.proposer_name, p.lead_unit ?? '', PROPOSAL_STATE_LABELS[p.state as ProposalState] ?? p.state]);
@@ -93,11 +93,10 @@ function items(db: DB, year: number): ArchiveItemDraft[] {
       tables: [{ headers: ['编号', '题目', '提案人', '主办单位', '状态'], widths: [34, 0, 20, 30, 18], rows: list }],
     };
     if (filed.length) {
-      out.push(docItem({ sourceKey: `proposals:session:${s.id}:compilation`, kind: 'proposals.compilation', title: compilation.title, responsible, date, doc: compilation }));
-      out.push(docItem({ sourceKey: `proposals:session:${s.id}:report`, kind: 'proposals.report', title: report.title, responsible, date, doc: report }));
+      yield docItem({ sourceKey: `proposals:session:${s.id}:compilation`, kind: 'proposals.compilation', title: compilation.title, responsible, date, doc: compilation });
+      yield docItem({ sourceKey: `proposals:session:${s.id}:report`, kind: 'proposals.report', title: report.title, responsible, date, doc: report });
     }
   }
-  return out;
 }
 
 export const proposalsArchive: ArchiveContributor = {

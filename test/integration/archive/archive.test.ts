@@ -197,6 +197,49 @@ describe('年度归档: plan → number → seal → verify', () => {
     expect((await call<VerifyResult>(ctx, 'archive.verify', { year: 2026 })).ok).toBe(true);
   });
 
+  it('编号 is all or nothing: a failure while writing the numbers leaves no number, page count or counter behind', async () => {
+    const v0 = await plan();
+    const last = v0.items.at(-1)!;
+    // The write fails at the last item, after every other item of the year has been given its number.
+    ctx.db.exec(`CREATE TEMP TRIGGER boom BEFORE UPDATE OF item_no ON archive_items WHEN NEW.id = ${last.id} BEGIN SELECT RAISE(ABORT, '写到一半断电'); END`);
+    const e = await fail('archive.number', { year: 2026 });
+    expect(e.code).toBe('INTERNAL');
+    const rows = ctx.db.prepare('SELECT item_no, archive_code, pages FROM archive_items WHERE year = 2026').all() as { item_no: number | null; archive_code: string | null; pages: number | null }[];
+    expect(rows.every((r) => r.item_no === null && r.archive_code === null)).toBe(true);
+    // Pages counted for records printed as documents were not written either: they are part of the same write.
+    expect(rows.filter((r) => r.pages !== null).length).toBe(v0.items.filter((i) => i.pages !== null).length);
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM archive_counters WHERE year = 2026').get()).toEqual({ n: 0 });
+    expect((await plan()).state).toBe('draft');
+    // Once the cause is gone the numbers start at 0001: the failed attempt used none up.
+    ctx.db.exec('DROP TRIGGER boom');
+    const { view } = await call<{ view: ArchiveYearView }>(ctx, 'archive.number', { year: 2026 });
+    expect(view.items.filter((i) => i.classKey === 'Y/JDH').map((i) => i.itemNo)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('an edit the clerk makes while 编号 counts pages is not overwritten: the numbers are worked out again', async () => {
+    const v0 = await plan();
+    const out = bySource(v0, 'disclosures:catalogue:2026-06');
+    // The clerk excludes an item while the first print for the page counts is under way (the main process
+    // answers the window between turns).
+    let edited = false;
+    ctx.ports.pdf = {
+      render: async (html, opts) => {
+        if (!edited) {
+          edited = true;
+          await call(ctx, 'archive.exclude', { ids: [out.id], excluded: true });
+        }
+        return pdf.render(html, opts);
+      },
+    };
+    const { view } = await call<{ view: ArchiveYearView }>(ctx, 'archive.number', { year: 2026 });
+    expect(edited).toBe(true);
+    const after = view.items.find((i) => i.id === out.id)!;
+    expect(after.excluded).toBe(true);
+    expect(after.itemNo).toBeNull();
+    expect(view.items.filter((i) => !i.excluded && i.mergedIntoId === null).every((i) => i.itemNo !== null && i.pages !== null)).toBe(true);
+    expect(view.items.filter((i) => i.classKey === 'D30/GH' && i.itemNo !== null).map((i) => i.itemNo)).toEqual([1, 2, 3, 4]);
+  });
+
   it('a year with nothing to archive says so', async () => {
     const v = await call<ArchiveYearView>(ctx, 'archive.plan', { year: 2019 });
     expect(v.items).toEqual([]);

@@ -156,11 +156,11 @@ describe('care (慰问, 困难职工, 生日)', () => {
     const m = await roster();
     await call(ctx, 'care.create', { visit: { memberId: m.a.id, occasion: 'marriage', visitDate: '2026-05-01', form: 'gift', amount: 500 } });
     await call(ctx, 'dues.compute', { period: '2026-10' });
-    const items = careArchive.items(ctx.db, 2026);
+    const items = [...careArchive.items(ctx.db, 2026)];
     expect(items.map((i) => i.kind)).toEqual(['care.visit', 'care.dues']);
     expect(items[0]!.title).toBe('张三丰结婚慰问');
     expect(items[1]!.renderHtml!()).toContain('2026年度会费收缴台账');
-    expect(careArchive.items(ctx.db, 2025)).toEqual([]);
+    expect([...careArchive.items(ctx.db, 2025)]).toEqual([]);
   });
 
   it('joins the year-end archive: planned, numbered, sealed, and then read-only', async () => {

@@ -161,15 +161,15 @@ describe('困难职工档案 in the year-end archive (#13)', () => {
     await call(ctx, 'care.hardshipAidAdd', { fileId: row.id, aid: { date: '2026-04-01', kind: '医疗救助', amount: 3000 } });
     const scan = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(500, 32), Buffer.from('\n%%EOF\n')]);
     await call(ctx, 'care.hardshipAttachmentAdd', { fileId: row.id, tokens: [tokenFor('低保证明.pdf', scan)] });
-    const items = careArchive.items(ctx.db, 2026).filter((i) => i.kind === 'care.hardship');
+    const items = [...careArchive.items(ctx.db, 2026)].filter((i) => i.kind === 'care.hardship');
     expect(items.map((i) => [i.sourceKey, i.title, i.date])).toEqual([[`hardship:${row.id}:2026`, '张三丰困难职工档案（2026年度）', '2026-04-01']]);
     expect(items[0]!.files).toMatchObject([{ name: '低保证明.pdf', mime: 'application/pdf' }]);
     const html = items[0]!.renderHtml!();
     expect(html).toContain('医疗救助');
     expect(html).toContain('622202*********0123');
     expect(html).not.toContain('6222021234567890123');
-    expect(careArchive.items(ctx.db, 2025).filter((i) => i.kind === 'care.hardship').map((i) => i.title)).toEqual(['张三丰困难职工档案（2025年度）']);
-    expect(careArchive.items(ctx.db, 2024).filter((i) => i.kind === 'care.hardship')).toEqual([]);
+    expect([...careArchive.items(ctx.db, 2025)].filter((i) => i.kind === 'care.hardship').map((i) => i.title)).toEqual(['张三丰困难职工档案（2025年度）']);
+    expect([...careArchive.items(ctx.db, 2024)].filter((i) => i.kind === 'care.hardship')).toEqual([]);
     // The archive plans them like any other item.
     const view = await call<{ items: { sourceKey: string }[] }>(ctx, 'archive.plan', { year: 2026 });
     expect(view.items.map((i) => i.sourceKey)).toContain(`hardship:${row.id}:2026`);

@@ -105,7 +105,7 @@ describe('plan → activity records → planned vs done', () => {
     expect(back).toContain('全年工作计划共安排事项 22 项，已完成 1 项，完成率 5%。');
     expect(back).toContain('全年组织各类活动 1 次，参加 2 人次，使用经费 1234.50 元。');
 
-    const items = plansArchive.items(ctx.db, 2026);
+    const items = [...plansArchive.items(ctx.db, 2026)];
     expect(items.map((i) => i.kind)).toEqual(['plans.activity']);
   });
 
@@ -150,7 +150,7 @@ describe('mediation (劳动争议调解)', () => {
     const closed = await call<MediationRow>(ctx, 'mediation.close', { id: c.id, outcome: 'agreed', closedOn: '2026-06-17', agreementTerms: '公司于6月30日前支付加班工资3,200元。', agreementDeadline: '2026-06-30' });
     expect(closed).toMatchObject({ overdue: false, outcome: 'agreed', outcomeLabel: '达成协议' });
     expect(await call<MediationRow[]>(ctx, 'mediation.list', { overdue: true })).toEqual([]);
-    expect(plansArchive.items(ctx.db, 2026).map((i) => i.kind)).toEqual(['plans.mediation']);
+    expect([...plansArchive.items(ctx.db, 2026)].map((i) => i.kind)).toEqual(['plans.mediation']);
   });
 
   it('awards list recipients per year and per member', async () => {
