@@ -9,7 +9,8 @@ import type { DB } from '../db/open';
 import { AppError } from '../errors';
 import { blobPath, inspectFile, storeFile } from '../files/attachments';
 import { BINDABLE_MIMES, type ArchiveFileRef } from './contributor';
-import { cachedPages, cachePages, recordBlob } from './archive.repo';
+import { recordBlob } from '../files/blobs.repo';
+import { cachedPages, cachePages } from './archive.repo';
 
 const MAX_BYTES = 200 * 1024 * 1024;
 
@@ -68,7 +69,7 @@ export async function storeArchiveUploads(ctx: AppContext, tokens: readonly stri
 /** Records stored uploads in file_blobs and the page cache (inside the caller's transaction). */
 export function recordUploads(db: DB, files: readonly (ArchiveFileRef & { pages: number; sizeBytes: number })[], now: string): void {
   for (const f of files) {
-    recordBlob(db, f.sha256, f.sizeBytes, f.mime, now);
+    recordBlob(db, f, now);
     cachePages(db, f.sha256, f.pages);
   }
 }

@@ -18,6 +18,7 @@ import * as repo from './archive.repo';
 import { buildView, editedOf, type Edited } from './archive.view';
 import type { ArchiveItemDraft } from './contributor';
 import { storeBytes } from '../files/attachments';
+import { recordBlob } from '../files/blobs.repo';
 
 export function assertOpen(ctx: AppContext, year: number): void {
   if (repo.getYear(ctx.db, year)?.sealed_at) {
@@ -131,7 +132,7 @@ export async function planItems(ctx: AppContext, year: number): Promise<void> {
     // A year only looked at (nothing to archive) leaves no trace in the list of years.
     if (!resolved.length && !repo.getYear(db, year)) return;
     repo.ensureYear(db, year, now);
-    for (const b of blobs) repo.recordBlob(db, b.sha256, b.sizeBytes, b.mime, now);
+    for (const b of blobs) recordBlob(db, b, now);
     const current = new Map(repo.listItems(db, year).map((r) => [r.source_key, r]));
     let order = repo.maxSortOrder(db, year);
     const keys = new Set<string>();

@@ -216,9 +216,6 @@ export function writeConfig(db: DB, key: string, value: unknown): void {
   stmt(db, 'INSERT INTO archive_config (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json').run(key, JSON.stringify(value));
 }
 
-export function recordBlob(db: DB, sha256: string, sizeBytes: number, mime: string, now: string): void {
-  stmt(db, 'INSERT INTO file_blobs (sha256, size_bytes, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(sha256, sizeBytes, mime, now);
-}
 
 // --- seal triggers -------------------------------------------------------------------------------------------
 
