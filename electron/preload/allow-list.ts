@@ -19,6 +19,7 @@ export const ALLOWED_CHANNELS: readonly string[] = [
   'archive.addManual',
   'archive.removeManual',
   'archive.number',
+  'archive.numberCancel',
   'archive.checks',
   'archive.seal',
   'archive.unseal',

@@ -173,7 +173,9 @@ export const archiveChannels = {
   'archive.inspectUpload': channel(z.object({ token: fileToken }).strict(), z.object({ label: z.string(), mime: z.string(), pages: z.number().int() })),
   'archive.addManual': channel(z.object({ year, doc: manualDoc, uploads: z.array(fileToken).max(50) }).strict(), archiveItem),
   'archive.removeManual': channel(z.object({ id }).strict(), z.object({ removed: z.boolean() })),
-  'archive.number': channel(yearIn, z.object({ numbered: z.number().int(), view: archiveYearView })),
+  /** Long (page counts printed): progress under jobId, cancelled by archive.numberCancel until the one short write. */
+  'archive.number': channel(z.object({ year, jobId: jobId.optional() }).strict(), z.object({ numbered: z.number().int(), view: archiveYearView })),
+  'archive.numberCancel': cancelChannel,
   'archive.checks': channel(yearIn, z.array(archiveCheck)),
   'archive.seal': channel(z.object({ year, reason: z.string().trim().max(200).optional() }).strict(), z.object({ version: z.number().int(), yearSha256: z.string(), items: z.number().int() })),
   'archive.unseal': channel(z.object({ year, reason: z.string().trim().min(1, '请填写解除封存的原因').max(200) }).strict(), z.object({ unsealed: z.boolean() })),

@@ -37,7 +37,15 @@ export const archiveHandlers: Pick<Handlers<AppContext>, ArchiveChannels> = {
   },
   'archive.addManual': ({ year, doc, uploads }, ctx) => addManual(ctx, year, doc, uploads),
   'archive.removeManual': ({ id }, ctx) => ({ removed: removeManual(ctx, id) }),
-  'archive.number': ({ year }, ctx) => numberYear(ctx, year),
+  'archive.number': async ({ year, jobId }, ctx) => {
+    const job = startJob(ctx, jobId);
+    try {
+      return await numberYear(ctx, year, job);
+    } finally {
+      job.end();
+    }
+  },
+  'archive.numberCancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
   'archive.checks': ({ year }, ctx) => checkYear(ctx, year),
   'archive.seal': ({ year, reason }, ctx) => sealYear(ctx, year, reason),
   'archive.unseal': ({ year, reason }, ctx) => ({ unsealed: unsealYear(ctx, year, reason) }),

@@ -29,20 +29,41 @@ import { buildView, catalogueOrder, editedOf, isCatalogued } from './archive.vie
 /** Attempts before giving up when the year keeps changing under the numbering. */
 const ATTEMPTS = 3;
 
-async function countRenderedPages(ctx: AppContext, year: number, rows: readonly repo.ItemRow[], pace: () => Promise<void>): Promise<Map<number, number>> {
+export const NUMBER_CANCELLED = '已取消编号，没有更改任何数据。';
+
+/**
+ * What the window sees of a 编号 (a few seconds for a year of a thousand 件): progress, and 取消 heard at every
+ * turn before the one short write — after it there is nothing left to stop.
+ */
+export interface NumberJob {
+  progress(label: string, done: number, total: number | null, force?: boolean): void;
+  readonly signal: AbortSignal;
+}
+
+const checkCancel = (job: NumberJob | undefined) => {
+  if (job?.signal.aborted) throw new AppError('CANCELLED', NUMBER_CANCELLED);
+};
+
+async function countRenderedPages(ctx: AppContext, year: number, rows: readonly repo.ItemRow[], pace: () => Promise<void>, job?: NumberJob): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   const pdf = ctx.ports.pdf;
   if (!pdf) return out;
   const render = itemRenderer(ctx, year);
   const todo: { id: number; scans: number; html: string }[] = [];
-  for (const r of rows) {
-    if (r.excluded || r.pages !== null || editedOf(r).pages) continue;
+  const due = rows.filter((r) => !r.excluded && r.pages === null && !editedOf(r).pages);
+  for (const [i, r] of due.entries()) {
     const html = render(r);
+    job?.progress('正在准备页数统计', i + 1, due.length);
     await pace();
+    checkCancel(job);
     if (html === null) continue;
     todo.push({ id: r.id, html, scans: (JSON.parse(r.files_json) as { pages?: number | null }[]).reduce((n, f) => n + (f.pages ?? 0), 0) });
   }
-  const docs = await renderMany(pdf, todo.map((t) => t.html));
+  // A cancel between print batches: renderMany stops at the throw, and nothing has been written.
+  const docs = await renderMany(pdf, todo.map((t) => t.html), (done) => {
+    job?.progress('正在统计页数', done, todo.length);
+    checkCancel(job);
+  });
   todo.forEach((t, i) => out.set(t.id, docs[i]!.count + t.scans));
   return out;
 }
@@ -82,26 +103,30 @@ function assignNumbers(ctx: AppContext, year: number, s: Settings, rows: readonl
 }
 
 /** Works the numbering out from the year as it is now; reads only, with turns of the event loop. */
-async function workOut(ctx: AppContext, year: number, s: Settings): Promise<Numbering> {
+async function workOut(ctx: AppContext, year: number, s: Settings, job?: NumberJob): Promise<Numbering> {
   const pace = pacer(10);
   const rows = repo.listItems(ctx.db, year);
   await pace();
-  const pages = await countRenderedPages(ctx, year, rows, pace);
+  const pages = await countRenderedPages(ctx, year, rows, pace, job);
   await pace();
+  checkCancel(job);
   // The numbers see the counted pages as the transaction will have written them (boxes do not matter here).
   const counted = rows.map((r) => (pages.has(r.id) ? { ...r, pages: pages.get(r.id)! } : r));
   return { pages, ...assignNumbers(ctx, year, s, counted, repo.listCounters(ctx.db, year)) };
 }
 
-export async function numberYear(ctx: AppContext, year: number): Promise<{ numbered: number; view: ArchiveYearView }> {
+export async function numberYear(ctx: AppContext, year: number, job?: NumberJob): Promise<{ numbered: number; view: ArchiveYearView }> {
   const db = ctx.db;
   const s = getSettings(ctx);
   if (!s.fondsCode) throw new AppError('VALIDATION', '请先在 设置 中填写全宗号（例如 Z109），档号以它开头。');
   for (let attempt = 1; ; attempt++) {
     assertOpen(ctx, year);
+    job?.progress('正在收集本年度文件', 0, null, true);
     await planItems(ctx, year);
+    checkCancel(job);
     const mark = repo.writeMark(db);
-    const n = await workOut(ctx, year, s);
+    const n = await workOut(ctx, year, s, job);
+    job?.progress('正在写入编号', n.numbers.length, n.numbers.length, true);
     // IMMEDIATE: the write lock is held from the check on, so no other connection can commit after it.
     const written = db.transaction(() => {
       if (repo.writeMark(db) !== mark) return false;

@@ -240,6 +240,33 @@ describe('年度归档: plan → number → seal → verify', () => {
     expect(view.items.filter((i) => i.classKey === 'D30/GH' && i.itemNo !== null).map((i) => i.itemNo)).toEqual([1, 2, 3, 4]);
   });
 
+  it('编号 reports its progress and stops on 取消 while the pages are counted, numbering nothing', async () => {
+    const v0 = await plan();
+    const seen: { label: string; done: number; total: number | null }[] = [];
+    const stop = ctx.events.on((name, p) => {
+      if (name === 'progress:update' && (p as { jobId: string }).jobId === 'number-test') seen.push(p as { label: string; done: number; total: number | null });
+    });
+    // The clerk presses 取消 while the first page-count print is under way.
+    ctx.ports.pdf = {
+      render: async (html, opts) => {
+        void ctx.dispatch('archive.numberCancel', { jobId: 'number-test' });
+        return pdf.render(html, opts);
+      },
+    };
+    const e = await fail('archive.number', { year: 2026, jobId: 'number-test' });
+    stop();
+    expect(e).toMatchObject({ code: 'CANCELLED', message: '已取消编号，没有更改任何数据。' });
+    expect(seen.map((s) => s.label)).toContain('正在收集本年度文件');
+    const rows = ctx.db.prepare('SELECT item_no, pages FROM archive_items WHERE year = 2026').all() as { item_no: number | null; pages: number | null }[];
+    expect(rows.every((r) => r.item_no === null)).toBe(true);
+    expect(rows.filter((r) => r.pages !== null).length).toBe(v0.items.filter((i) => i.pages !== null).length);
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM archive_counters WHERE year = 2026').get()).toEqual({ n: 0 });
+    // The job ended with the cancel: the same id numbers the year afterwards, from 0001.
+    ctx.ports.pdf = pdf;
+    const { view } = await call<{ view: ArchiveYearView }>(ctx, 'archive.number', { year: 2026, jobId: 'number-test' });
+    expect(view.items.filter((i) => i.classKey === 'Y/JDH').map((i) => i.itemNo)).toEqual([1, 2, 3, 4]);
+  });
+
   it('a year with nothing to archive says so', async () => {
     const v = await call<ArchiveYearView>(ctx, 'archive.plan', { year: 2019 });
     expect(v.items).toEqual([]);

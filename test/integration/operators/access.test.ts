@@ -55,7 +55,7 @@ const EXPECTED: Record<string, ChannelAccess> = {
   'operators.current': 'public', 'operators.login': 'public', 'operators.logout': 'public', 'operators.list': 'admin',
   'operators.add': 'admin', 'operators.remove': 'admin', 'operators.passwd': 'public', 'audit.query': 'read',
   'audit.exportXlsx': 'read', 'operators.skipLogin': 'admin',
-  'archive.binderCancel': 'read', 'members.exportCancel': 'read', 'members.importSheets': 'records', 'members.importCancel': 'read',
+  'archive.binderCancel': 'read', 'archive.numberCancel': 'read', 'members.exportCancel': 'read', 'members.importSheets': 'records', 'members.importCancel': 'read',
   'proposals.importSheets': 'records', 'proposals.importCancel': 'read', 'care.payoutHtml': 'read', 'care.payoutPdf': 'read',
   'plans.parse': 'records', 'plans.save': 'records', 'plans.get': 'read', 'plans.itemUpdate': 'records', 'plans.home': 'read',
   'plans.summary': 'read', 'plans.summaryDocx': 'read',

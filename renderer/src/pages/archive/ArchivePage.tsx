@@ -4,9 +4,11 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ArchiveItem, ArchiveYearView } from '../../../../shared/contract';
 import { ARCHIVE_FORMS, ARCHIVE_FORM_LABELS, ARCHIVE_YEAR_STATE_LABELS, RETENTION_CODES, RETENTION_LABELS, type ArchiveForm, type Retention } from '../../../../shared/domain/archive-labels';
-import { api, errorMessage } from '../../api';
+import { api, errorMessage, isApiError } from '../../api';
 import { pickFile } from '../../api/platform';
 import { useChannel } from '../../api/use-channel';
+import { JobProgressModal } from '../../components/import/JobProgressModal';
+import { useJob } from '../../components/import/use-job';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { useMakeFile } from '../../components/print/use-make-file';
 import { keyLabel, useShortcut } from '../../hooks/use-shortcut';
@@ -79,10 +81,17 @@ export function ArchivePage() {
   for (const it of v?.items ?? []) if (it.mergedIntoId === null) groups.set(it.classLabel, [...(groups.get(it.classLabel) ?? []), it]);
   const byClass = [...groups.entries()];
 
+  const numberJob = useJob('archive.numberCancel');
   const number = () =>
     run('number', async () => {
-      const r = await api.call('archive.number', { year });
-      message.success(r.numbered ? `已编号 ${r.numbered} 件` : '没有需要新编号的文件');
+      try {
+        const r = await numberJob.run((jobId) => api.call('archive.number', { year, jobId }));
+        message.success(r.numbered ? `已编号 ${r.numbered} 件` : '没有需要新编号的文件');
+      } catch (e) {
+        // 取消 is the clerk's own choice, not a problem to show in red.
+        if (isApiError(e) && e.code === 'CANCELLED') message.info(e.message);
+        else throw e;
+      }
     });
   const merge = () => {
     const [target, ...rest] = (v?.items ?? []).filter((i) => selected.includes(i.id)).sort((a, b) => a.order - b.order);
@@ -242,6 +251,7 @@ export function ArchivePage() {
       <SealModal year={year} open={sealing} sealed={sealed} onClose={() => setSealing(false)} onDone={() => (setSealing(false), refresh())} />
       <VerifyModal year={year} open={verifying} onClose={() => setVerifying(false)} />
       <PackageCheckModal check={packageCheck} onClose={() => setPackageCheck(null)} />
+      <JobProgressModal job={numberJob} title={`正在为 ${year} 年度编号`} note="编号先算好全部件号和页数，最后一次写入；取消不会留下任何编号。" />
       <Modal title="正在生成装订 PDF" open={!!binder.progress} closable={false} maskClosable={false} footer={<Button onClick={binder.cancel} data-testid="archive-binder-cancel">取消</Button>}>
         <Progress percent={binder.progress?.total ? Math.round((binder.progress.done / binder.progress.total) * 100) : 0} status="active" aria-label="进度" />
         <Typography.Text type="secondary">
