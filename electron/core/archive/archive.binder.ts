@@ -99,6 +99,7 @@ export async function binderPdf(ctx: AppContext, year: number, retention: Retent
       progressFrom: htmls.length,
       progressTotal: total,
     },
+    sources.map((x) => x.bytes),
   );
   opts.onProgress?.({ done: total, total });
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -48,19 +48,33 @@ export function taskScript(): string | null {
 /**
  * Runs `task` in the task thread, or here when the thread cannot start (then the main process is busy for
  * the task's length, as before; the log says so). Progress and cancel travel as messages; an error keeps
- * its code and Chinese message.
+ * its code and Chinese message. `handOver`: byte arrays of the input the caller gives up (moved, not copied);
+ * a byte array the task answers comes back moved too.
  */
-export async function runInThread<I, O>(ctx: ThreadHost, job: ThreadJob, task: ThreadTask<I, O>, input: I): Promise<O> {
+export async function runInThread<I, O>(ctx: ThreadHost, job: ThreadJob, task: ThreadTask<I, O>, input: I, handOver: readonly Uint8Array[] = []): Promise<O> {
   const script = taskScript();
   if (script) {
-    const r = await inWorker<O>(ctx, job, task, input, script);
+    const r = await inWorker<O>(ctx, job, task, input, script, handOver);
     if (r.ran) return r.value;
     ctx.logger.warn('task thread unavailable; running in the main process', { task: task.name, reason: r.reason });
   }
   return task.run({ db: ctx.db, now: ctx.clock(), actor: ctx.actor(), progress: (l, d, t, f) => job.progress(l, d, t, f), signal: job.signal }, input);
 }
 
-function inWorker<O>(ctx: ThreadHost, job: ThreadJob, task: ThreadTask<unknown, unknown>, input: unknown, script: string): Promise<{ ran: true; value: O } | { ran: false; reason: string }> {
+/**
+ * The buffers of large byte arrays, to move to the other thread instead of copying them (a year's printed
+ * records are hundreds of MB: copied, both threads would hold them). Only a view that owns its whole buffer is
+ * moved: a small Node Buffer is a slice of a shared pool, and moving that would empty every Buffer in it.
+ */
+export function movable(arrays: readonly Uint8Array[]): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const a of arrays) {
+    if (a.buffer instanceof ArrayBuffer && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.byteLength >= 64 * 1024) out.add(a.buffer);
+  }
+  return [...out];
+}
+
+function inWorker<O>(ctx: ThreadHost, job: ThreadJob, task: ThreadTask<unknown, unknown>, input: unknown, script: string, handOver: readonly Uint8Array[]): Promise<{ ran: true; value: O } | { ran: false; reason: string }> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
@@ -88,7 +102,8 @@ function inWorker<O>(ctx: ThreadHost, job: ThreadJob, task: ThreadTask<unknown, 
       if (m.type === 'ready') {
         ready = true;
         const run: TaskRequest = { type: 'run', name: task.name, input, dbPath: ctx.paths.dbPath, nowIso: ctx.clock().toISOString(), actor: ctx.actor(), cancelFlag };
-        worker.postMessage(run);
+        // `handOver`: the caller's large inputs move to the thread and are unusable here afterwards.
+        worker.postMessage(run, movable(handOver));
         if (job.signal.aborted) cancel();
       } else if (m.type === 'progress') job.progress(m.label, m.done, m.total, true);
       else if (m.type === 'done') finish(() => resolve({ ran: true, value: m.value as O }));

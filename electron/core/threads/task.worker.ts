@@ -7,9 +7,9 @@ import { openDatabase, openReadOnly } from '../db/open';
 import { AppError } from '../errors';
 import { createJob } from '../imports/jobs';
 import { THREAD_TASKS } from '../thread-tasks';
-import type { TaskReply, TaskRequest } from './run-in-thread';
+import { movable, type TaskReply, type TaskRequest } from './run-in-thread';
 
-const reply = (r: TaskReply) => parentPort?.postMessage(r);
+const reply = (r: TaskReply) => parentPort?.postMessage(r, r.type === 'done' && r.value instanceof Uint8Array ? movable([r.value]) : []);
 const controller = new AbortController();
 
 const writable = (dbPath: string) => {
