@@ -138,8 +138,13 @@ const collectionInput = z
 const yearInput = z.object({ year: z.number().int().min(2000, '年份不对').max(2100, '年份不对') }).strict();
 
 export const duesChannels = {
-  /** Long at 100,000 members: runs in the task thread, progress as progress:update under jobId, dues.computeCancel stops it (nothing written). */
-  'dues.compute': channel(z.object({ period: duesPeriod, jobId: jobId.optional() }).strict(), duesSheet.extend({ kept: z.number().int(), written: z.number().int() })),
+  /**
+   * Long at 100,000 members: runs in the task thread, progress as progress:update under jobId, dues.computeCancel
+   * stops it (nothing written). Answers the month's totals only, as dues.computePeriod does; the rows are read a
+   * page at a time (dues.periodPage with the month as the period).
+   */
+  'dues.compute': channel(z.object({ period: duesPeriod, jobId: jobId.optional() }).strict(), duesPeriodTotals.extend({ kept: z.number().int(), written: z.number().int() })),
+  /** The month's every row in one answer: for the CLI and the tests (the window pages through dues.periodPage). */
   'dues.sheet': channel(z.object({ period: duesPeriod }).strict(), duesSheet),
   'dues.markPaid': channel(
     z
