@@ -39,7 +39,8 @@ export function duesRule(ctx: AppContext): DuesRule {
 
 export const duesSheet = (ctx: AppContext, period: string): DuesSheet => sheetOf(ctx.db, period);
 
-function sheetOf(db: DB, period: string): DuesSheet {
+/** The month's every row (the CLI, the tests, and the month's 收缴清单 written in the task thread). */
+export function sheetOf(db: DB, period: string): DuesSheet {
   const rows = repo.sheetRows(db, period).map(toRow);
   const due = rows.filter((r) => !r.exempt);
   return {
@@ -136,7 +137,7 @@ function computeMonthIn(db: DB, now: Date, actor: string, period: string, rule: 
   return { kept, written };
 }
 
-const monthsOrThrow = (period: string): string[] => {
+export const monthsOrThrow = (period: string): string[] => {
   const months = periodMonths(period);
   if (!months) throw new AppError('VALIDATION', `期间「${period}」不对，应为 YYYY-MM、YYYY-Qn、YYYY-H1/H2 或 YYYY`);
   return months;
@@ -184,7 +185,8 @@ export function sumRows(rows: DuesRow[]): DuesPeriodRow[] {
 
 export const periodSheet = (ctx: AppContext, period: string): DuesPeriodSheet => periodSheetOf(ctx.db, period);
 
-function periodSheetOf(db: DB, period: string): DuesPeriodSheet {
+/** The period summed per member, every row: read in the task thread by the dues files (dues.collection.ts). */
+export function periodSheetOf(db: DB, period: string): DuesPeriodSheet {
   const months = monthsOrThrow(period);
   const rows = sumRows(repo.periodRows(db, months).map(toRow));
   return {

@@ -1,4 +1,4 @@
-import { html, page } from './html';
+import { html, page, type SafeHtml } from './html';
 
 export interface CollectionLine {
   seq: number;
@@ -14,7 +14,13 @@ export interface CollectionLine {
 
 export interface CollectionGroup {
   name: string;
-  lines: CollectionLine[];
+  /**
+   * The group's members, each already laid out by collectionLine: at 100,000 members the lines are laid out a
+   * chunk at a time between turns of the event loop (dues.collection.ts), never in one piece here.
+   */
+  lines: SafeHtml[];
+  /** Members left out of a preview (it shows the first ones; the PDF has every member). */
+  omitted: number;
   due: string;
   dueCapital: string;
   paid: string;
@@ -27,6 +33,8 @@ export interface CollectionDoc {
   /** 工会 and period: 某某中学工会 and 2026年第三季度. */
   subtitle: string;
   groups: CollectionGroup[];
+  /** A preview's note that it shows only the first members; null in the PDF. */
+  previewNote: string | null;
   /** The whole period over every group, for the last page. */
   summary: { name: string; members: number; due: string; paid: string; unpaidCount: number }[];
   due: string;
@@ -47,6 +55,7 @@ table.p { table-layout: fixed; width: calc(100% - 0.5mm); }
 .p tr { break-inside: avoid; height: 8.5mm; }
 .sign { margin-top: 8mm; display: flex; justify-content: space-between; }
 .sign span { min-width: 45mm; }
+.note { margin: 0 0 4mm; padding: 2mm; border: 0.25mm dashed #888; color: #555; font-size: 9.5pt; }
 @media screen { body { padding: 12mm; } }
 `;
 
@@ -57,13 +66,15 @@ const SIGN = html`<div class="sign"><span>收缴人（小组长）签字：</spa
  * totals in figures and in 大写, and the signature lines of the collector and the auditor — then a summary page of
  * every group with the grand total (the sheet handed in with the money).
  */
+export const collectionLine = (l: CollectionLine): SafeHtml =>
+  html`<tr><td class="c">${l.seq}</td><td class="c">${l.name}</td><td class="r">${l.wage}</td><td class="r">${l.base}</td><td class="c">${l.months}</td>
+        <td class="r">${l.due}</td><td class="r">${l.paid}</td><td class="c">${l.paidOn}</td><td>${l.mark}</td><td></td></tr>`;
+
 export function collectionHtml(doc: CollectionDoc): string {
-  const groups = doc.groups.map((g) => {
-    const rows = g.lines.map(
-      (l) => html`<tr><td class="c">${l.seq}</td><td class="c">${l.name}</td><td class="r">${l.wage}</td><td class="r">${l.base}</td><td class="c">${l.months}</td>
-        <td class="r">${l.due}</td><td class="r">${l.paid}</td><td class="c">${l.paidOn}</td><td>${l.mark}</td><td></td></tr>`,
-    );
-    return html`<section><h1>${doc.title}</h1><div class="sub">${doc.subtitle}　工会小组：${g.name}</div>
+  const note = doc.previewNote ? html`<div class="note">${doc.previewNote}</div>` : '';
+  const groups = doc.groups.map((g, i) => {
+    const rows = g.omitted ? html`${g.lines}<tr><td class="c" colspan="10">……以下 ${g.omitted.toLocaleString('zh-CN')} 人在预览中从略</td></tr>` : g.lines;
+    return html`<section>${i === 0 ? note : ''}<h1>${doc.title}</h1><div class="sub">${doc.subtitle}　工会小组：${g.name}</div>
 <table class="p"><colgroup><col style="width:11mm"><col style="width:17mm"><col style="width:19mm"><col style="width:19mm"><col style="width:11mm"><col style="width:17mm"><col style="width:17mm"><col style="width:20mm"><col><col style="width:22mm"></colgroup>
 <thead><tr><th>序号</th><th>姓名</th><th>月工资</th><th>计缴基数</th><th>月数</th><th>应缴（元）</th><th>实缴（元）</th><th>缴纳日期</th><th>备注</th><th>本人签字</th></tr></thead>
 <tbody>${rows}

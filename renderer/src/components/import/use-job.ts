@@ -17,7 +17,7 @@ export const newJobId = (): string => `import-${Date.now().toString(36)}-${Math.
  * asks the main process to stop (the call then fails with CANCELLED and nothing was written).
  */
 /** `cancelChannel`: the record type's `<type>.importCancel`; none for a job that cannot be stopped (a backup). */
-export function useJob(cancelChannel?: 'members.importCancel' | 'proposals.importCancel' | 'members.exportCancel' | 'dues.importCancel' | 'dues.computeCancel' | 'members.importUndoCancel') {
+export function useJob(cancelChannel?: 'members.importCancel' | 'proposals.importCancel' | 'members.exportCancel' | 'dues.importCancel' | 'dues.computeCancel' | 'members.importUndoCancel' | 'dues.exportCancel') {
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const [running, setRunning] = useState(false);
   // Quick jobs (a small file) finish before a progress panel would be worth showing; slow ones show it.
