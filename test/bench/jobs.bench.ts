@@ -13,6 +13,7 @@ import path from 'node:path';
 import { memberQuery } from '../../shared/contract/members';
 import { createAppContext } from '../../electron/core/create-context';
 import type { PdfPort } from '../../electron/core/context.types';
+import { writeHtmlParts } from '../../electron/core/print/html-file';
 import { silentLogger } from '../../electron/core/log';
 import { commitImport } from '../../electron/core/members/import/import-commit';
 import { exportMembersToFile } from '../../electron/core/members/members.export';
@@ -26,14 +27,19 @@ const ROWS = Number(process.env.BENCH_JOBS_ROWS ?? 100_000);
 
 /**
  * The main process's share of a print as the desktop app has it (electron/main/ports.ts electronPdf): the HTML
- * written to a temp file, then printToPDF, which runs in the print window's own renderer process and is left
+ * written to a temp file (a large one a part at a time, renderParts), then printToPDF, which runs in the print window's own renderer process and is left
  * out here (its time is Chromium's, not the main thread's). A one-page PDF comes back.
  */
 function printPort(dir: string): PdfPort {
+  const done = Buffer.from('%PDF-1.4\n%%EOF\n');
   return {
     async render(html) {
       await fs.promises.writeFile(path.join(dir, 'print.html'), html, 'utf8');
-      return Buffer.from('%PDF-1.4\n%%EOF\n');
+      return done;
+    },
+    async renderParts(parts) {
+      await writeHtmlParts(path.join(dir, 'print.html'), parts);
+      return done;
     },
   };
 }

@@ -34,9 +34,18 @@ afterAll(async () => {
 
 const warnings: string[] = [];
 const logger: Logger = { info: () => undefined, warn: (m) => void warnings.push(m), error: (m) => void warnings.push(m), child: () => logger };
-/** What the PDF engine was handed (the real engine renders it). */
+/** What the PDF engine was handed, and how (the real engine renders it). */
 let printed = '';
-const pdf: PdfPort = { render: (html, opts) => ((printed = html), chromium.render(html, opts)) };
+let inParts = 0;
+const pdf: PdfPort = {
+  render: (html, opts) => ((printed = html), (inParts = 0), chromium.render(html, opts)),
+  renderParts: (parts, opts) => {
+    const all = [...parts];
+    printed = all.join('');
+    inParts = all.length;
+    return chromium.renderParts!(all, opts);
+  },
+};
 
 let ctx: AppContext;
 let dir: string;
@@ -144,7 +153,9 @@ describe('dues files off the main thread', () => {
     const names = [...printed.matchAll(/<tr><td class="c">\d+<\/td><td class="c">([^<]+)<\/td>/g)].map((m) => m[1]);
     const inGroup = (g: string | null) => sheet.rows.filter((r) => r.groupName === g).map((r) => r.name);
     expect(names).toEqual([...inGroup('第一小组'), ...inGroup(null)]);
-    expect(printed).not.toContain('预览只显示');
+    expect(printed).not.toContain('预览中');
+    // Handed over in parts: each group's head and foot, its lines a chunk at a time (2,400 month rows a chunk).
+    expect(inParts).toBeGreaterThanOrEqual(2 + 2 * 3 + 1);
     expect(seen.filter((p) => p.jobId === 'dues-pdf-1').map((p) => p.label)).toContain('正在生成 PDF');
     const text = execFileSync('pdftotext', ['-layout', outPath(ref), '-'], { encoding: 'utf8' });
     expect(text).toContain(`会员${String(n).padStart(4, '0')}`);
