@@ -14,6 +14,12 @@ export interface PdfOptions {
 /** Turns printable HTML into PDF bytes: Electron's printToPDF, or Chromium through playwright-core. */
 export interface PdfPort {
   render(html: string, opts?: PdfOptions): Promise<Buffer>;
+  /**
+   * The same for a document too large to hold as one string on the main process (收缴清单 of 100,000 members,
+   * ~45 MB): the port writes the parts to its print file one at a time with turns of the event loop between them
+   * (print/html-file.ts), then renders that file.
+   */
+  renderParts?(parts: Iterable<string>, opts?: PdfOptions): Promise<Buffer>;
 }
 
 /** What only a host can do. A missing port makes its channel answer UNAVAILABLE. */

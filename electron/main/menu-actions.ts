@@ -3,6 +3,8 @@ import { dialog, shell, type BrowserWindow, type MessageBoxOptions } from 'elect
 import type { AppContext } from '../core/context';
 import { LATEST_SCHEMA_VERSION } from '../core/db/migrations';
 import { AppError } from '../core/errors';
+import { backupNow } from '../core/system/backup-now';
+import { MENU_BACKUP_JOB_ID } from '../../shared/contract/app';
 import { APP_VERSION } from '../core/version';
 import type { MenuActions } from './menu';
 import { APP_TITLE } from './window-options';
@@ -37,7 +39,8 @@ export function createMenuActions({ getContext, getWindow }: Deps): MenuActions 
   return {
     backupNow: withContext(async (ctx) => {
       try {
-        const info = await ctx.backup('manual');
+        // The same progress events as 设置 → 立即备份, under the id the window listens for (MenuBackupProgress).
+        const info = await backupNow(ctx, MENU_BACKUP_JOB_ID);
         await box({
           type: 'info',
           message: '备份已完成',

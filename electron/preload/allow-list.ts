@@ -151,6 +151,7 @@ export const ALLOWED_CHANNELS: readonly string[] = [
   'dues.periodSheet',
   'dues.periodTotals',
   'dues.periodPage',
+  'dues.exportCancel',
   'dues.importSheets',
   'dues.importPreview',
   'dues.importCommit',

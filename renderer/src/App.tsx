@@ -3,6 +3,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { HashRouter } from 'react-router';
 import { errorMessage } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { MenuBackupProgress } from './components/backup/MenuBackupProgress';
 import { SessionGate } from './pages/operators/SessionGate';
 import { RecoveryPage } from './pages/recovery/RecoveryPage';
 import { AppShell } from './shell/AppShell';
@@ -59,6 +60,8 @@ export function App() {
         <ErrorBoundary>
           <AppStateProvider>
             <Gate />
+            {/* 文件 → 立即备份 in the desktop menu, over whatever page (or the recovery screen) is open. */}
+            <MenuBackupProgress />
           </AppStateProvider>
         </ErrorBoundary>
       </AntdApp>

@@ -39,6 +39,12 @@ export const fileToken = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '文件令�
 export const fileRef = z.object({ token: fileToken, fileName: z.string(), sizeBytes: z.number().int() });
 export type FileRef = z.infer<typeof fileRef>;
 
+/**
+ * The job id of 文件 → 立即备份 in the desktop menu: the main process starts that backup itself, so the window
+ * shows the copy's progress:update events under this id (the same events as 设置 → 立即备份's own jobId).
+ */
+export const MENU_BACKUP_JOB_ID = 'menu-backup';
+
 export const appChannels = {
   'app.info': channel(noInput, appInfo, { recovery: true }),
   'app.openDataFolder': channel(noInput, z.object({ opened: z.boolean() }), { recovery: true }),

@@ -136,10 +136,17 @@ const collectionInput = z
   })
   .strict();
 const yearInput = z.object({ year: z.number().int().min(2000, '年份不对').max(2100, '年份不对') }).strict();
+/** The dues files are long at 100,000 members: progress as progress:update under jobId, 取消 by dues.exportCancel. */
+const fileJob = { jobId: jobId.optional() };
 
 export const duesChannels = {
-  /** Long at 100,000 members: runs in the task thread, progress as progress:update under jobId, dues.computeCancel stops it (nothing written). */
-  'dues.compute': channel(z.object({ period: duesPeriod, jobId: jobId.optional() }).strict(), duesSheet.extend({ kept: z.number().int(), written: z.number().int() })),
+  /**
+   * Long at 100,000 members: runs in the task thread, progress as progress:update under jobId, dues.computeCancel
+   * stops it (nothing written). Answers the month's totals only, as dues.computePeriod does; the rows are read a
+   * page at a time (dues.periodPage with the month as the period).
+   */
+  'dues.compute': channel(z.object({ period: duesPeriod, jobId: jobId.optional() }).strict(), duesPeriodTotals.extend({ kept: z.number().int(), written: z.number().int() })),
+  /** The month's every row in one answer: for the CLI and the tests (the window pages through dues.periodPage). */
   'dues.sheet': channel(z.object({ period: duesPeriod }).strict(), duesSheet),
   'dues.markPaid': channel(
     z
@@ -156,7 +163,8 @@ export const duesChannels = {
     z.object({ asOf: duesPeriod, months: z.number().int().min(1).max(60).default(6) }).strict(),
     z.array(arrearsRow),
   ),
-  'dues.exportXlsx': channel(z.object({ period: duesPeriod, ...piiExportAsk }).strict(), fileRef),
+  /** The month's 收缴清单 .xlsx, read and written in the task thread. */
+  'dues.exportXlsx': channel(z.object({ period: duesPeriod, ...piiExportAsk, ...fileJob }).strict(), fileRef),
   /**
    * Computes every month of a period (each as dues.compute does, one transaction) in the task thread and gives
    * the period's totals; the rows are read a page at a time (dues.periodPage).
@@ -182,11 +190,18 @@ export const duesChannels = {
       .strict(),
     z.object({ rows: z.array(duesPeriodRow) }),
   ),
-  /** 收缴清单 per 工会小组 with totals (figures and 大写) and signature lines, then the summary page: print preview. */
+  /**
+   * 收缴清单 per 工会小组 with totals (figures and 大写) and signature lines, then the summary page: print preview.
+   * It lays out each group's first members only (a note says so; `count` is every member); the PDF has all.
+   */
   'dues.collectionHtml': channel(collectionInput, z.object({ html: z.string(), groups: z.number().int(), count: z.number().int() })),
-  'dues.collectionPdf': channel(collectionInput, fileRef),
-  /** The period for 上解: 汇总 per group and 明细 per member, .xlsx. */
-  'dues.collectionXlsx': channel(z.object({ period: duesAnyPeriod, ...piiExportAsk }).strict(), fileRef),
+  /** Laid out on the main process a chunk at a time (the PDF engine is the main process's), progress and 取消. */
+  'dues.collectionPdf': channel(collectionInput.extend(fileJob), fileRef),
+  /** The period for 上解: 汇总 per group and 明细 per member, .xlsx, read and written in the task thread. */
+  'dues.collectionXlsx': channel(z.object({ period: duesAnyPeriod, ...piiExportAsk, ...fileJob }).strict(), fileRef),
+  /** The year per group (a read over the year's every month row: in the task thread). */
   'dues.summary': channel(yearInput, duesYearSummary),
-  'dues.summaryXlsx': channel(yearInput, fileRef),
+  'dues.summaryXlsx': channel(yearInput.extend(fileJob), fileRef),
+  /** Stops a dues file (dues.exportXlsx, collectionXlsx, collectionPdf, summaryXlsx) under its jobId: no file is made. */
+  'dues.exportCancel': cancelChannel,
 } as const;

@@ -79,6 +79,7 @@ export const CHANNEL_ACCESS: Record<string, ChannelAccess> = {
   'dues.periodSheet': 'read',
   'dues.periodTotals': 'read',
   'dues.periodPage': 'read',
+  'dues.exportCancel': 'read',
   // 慰问事由与标准 are 设置, kept beside the unit's other settings.
   'care.occasionsUpdate': 'admin',
 };

@@ -34,7 +34,8 @@ export const duesComputeCommand: CliCommand = {
       dueFen += s.dueFen;
       paidFen += s.paidFen;
       kept += s.kept;
-      for (const r of s.rows) {
+      // dues.compute answers the month's totals; the CLI prints every row, so it reads the month's sheet.
+      for (const r of (await invoke(ctx, 'dues.sheet', { period: month })).rows) {
         const a = byMember.get(r.memberId);
         if (!a) byMember.set(r.memberId, { idNumber: r.idNumber, name: r.name, wage: r.wageFen, base: r.baseFen, amount: r.amountFen, exempt: r.exempt, reason: r.reason, paidOn: r.paidOn });
         else {

@@ -71,6 +71,24 @@ const PERIOD_PAGE_SQL = `SELECT m.id FROM members m INDEXED BY members_sort
 export const periodMemberPage = (db: DB, months: string[], offset: number, limit: number): number[] =>
   (stmt(db, PERIOD_PAGE_SQL).all(JSON.stringify(months), limit, offset) as { id: number }[]).map((r) => r.id);
 
+export interface MemberKey {
+  id: number;
+  sort_key: string;
+}
+
+/**
+ * The next `limit` members on the ledger of the months after `after` in roster order (keyset: each chunk is a
+ * range read of members_sort, however deep): what a print pages through on the main process a chunk at a time.
+ */
+export const periodMemberKeysAfter = (db: DB, months: string[], after: MemberKey | null, limit: number): MemberKey[] =>
+  stmt(
+    db,
+    `SELECT m.id, m.sort_key FROM members m INDEXED BY members_sort
+     WHERE (m.sort_key, m.id) > (?, ?)
+       AND EXISTS (SELECT 1 FROM dues_records d WHERE d.member_id = m.id AND d.period IN (SELECT value FROM json_each(?)))
+     ORDER BY m.sort_key, m.id LIMIT ?`,
+  ).all(after?.sort_key ?? '', after?.id ?? 0, JSON.stringify(months), limit) as MemberKey[];
+
 /** The month rows of these members in the months, member by member (dues_records_member_period). */
 export const periodRowsOf = (db: DB, months: string[], memberIds: number[]): DuesDbRow[] =>
   stmt(

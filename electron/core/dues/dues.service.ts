@@ -39,7 +39,8 @@ export function duesRule(ctx: AppContext): DuesRule {
 
 export const duesSheet = (ctx: AppContext, period: string): DuesSheet => sheetOf(ctx.db, period);
 
-function sheetOf(db: DB, period: string): DuesSheet {
+/** The month's every row (the CLI, the tests, and the month's 收缴清单 written in the task thread). */
+export function sheetOf(db: DB, period: string): DuesSheet {
   const rows = repo.sheetRows(db, period).map(toRow);
   const due = rows.filter((r) => !r.exempt);
   return {
@@ -67,14 +68,15 @@ type Computed<S> = S & { kept: number; written: number };
 /**
  * The computation as a task-thread task (threads/task.ts): a year at 100,000 members writes 1.2 million month
  * rows, far longer than the window may wait. Every month in one transaction (all or nothing, as before), then
- * read back on the same connection: a month's sheet, or a period's totals only — its rows (100,000 members)
- * would cost the main process ~150 ms just to receive, so the page reads them a page at a time. Cancel is
- * looked at every 2,000 members and rolls the whole transaction back.
+ * the totals read back on the same connection, for a month as for a longer period: the rows (100,000 members)
+ * would cost the main process ~100–150 ms just to receive, so the page reads them a page at a time
+ * (dues.periodPage, which takes a month as a period of one). Cancel is looked at every 2,000 members and rolls
+ * the whole transaction back.
  */
-export const duesComputeTask = defineTask<{ period: string; months: string[]; rule: DuesRule; sheet: 'month' | 'period' }, Computed<DuesSheet> | Computed<DuesPeriodTotals>>({
+export const duesComputeTask = defineTask<{ period: string; months: string[]; rule: DuesRule }, Computed<DuesPeriodTotals>>({
   name: 'dues.compute',
   writes: true,
-  run: ({ db, now, actor, progress, signal }, { period, months, rule, sheet }) => {
+  run: ({ db, now, actor, progress, signal }, { period, months, rule }) => {
     let kept = 0;
     let written = 0;
     db.transaction(() => {
@@ -88,22 +90,23 @@ export const duesComputeTask = defineTask<{ period: string; months: string[]; ru
       });
     })();
     progress('正在汇总', 0, null);
-    return sheet === 'month' ? { ...sheetOf(db, period), kept, written } : { ...periodTotalsOf(db, period), kept, written };
+    return { ...periodTotalsOf(db, period), kept, written };
   },
 });
 
 /**
  * Computes the month from each member's monthly wage in the roster. Paid rows are kept as paid (a recompute never
- * changes money already received); unpaid rows are rewritten, so a corrected wage is picked up. In the task thread.
+ * changes money already received); unpaid rows are rewritten, so a corrected wage is picked up. In the task thread;
+ * answers the month's totals (its rows: dues.periodPage, or dues.sheet for the CLI and the tests).
  */
-export async function computeDues(ctx: AppContext, period: string, jobId?: string): Promise<Computed<DuesSheet>> {
-  return (await computeInThread(ctx, period, [period], 'month', jobId)) as Computed<DuesSheet>;
+export async function computeDues(ctx: AppContext, period: string, jobId?: string): Promise<Computed<DuesPeriodTotals>> {
+  return computeInThread(ctx, period, [period], jobId);
 }
 
-async function computeInThread(ctx: AppContext, period: string, months: string[], sheet: 'month' | 'period', jobId: string | undefined) {
+async function computeInThread(ctx: AppContext, period: string, months: string[], jobId: string | undefined): Promise<Computed<DuesPeriodTotals>> {
   const job = startJob(ctx, jobId);
   try {
-    return await runInThread(ctx, job, duesComputeTask, { period, months, rule: duesRule(ctx), sheet });
+    return await runInThread(ctx, job, duesComputeTask, { period, months, rule: duesRule(ctx) });
   } finally {
     job.end();
   }
@@ -134,7 +137,7 @@ function computeMonthIn(db: DB, now: Date, actor: string, period: string, rule: 
   return { kept, written };
 }
 
-const monthsOrThrow = (period: string): string[] => {
+export const monthsOrThrow = (period: string): string[] => {
   const months = periodMonths(period);
   if (!months) throw new AppError('VALIDATION', `期间「${period}」不对，应为 YYYY-MM、YYYY-Qn、YYYY-H1/H2 或 YYYY`);
   return months;
@@ -142,7 +145,7 @@ const monthsOrThrow = (period: string): string[] => {
 
 /** Every month of a quarter, half-year or year in one transaction, then the period's totals. */
 export async function computePeriod(ctx: AppContext, period: string, jobId?: string): Promise<Computed<DuesPeriodTotals>> {
-  return (await computeInThread(ctx, period, monthsOrThrow(period), 'period', jobId)) as Computed<DuesPeriodTotals>;
+  return computeInThread(ctx, period, monthsOrThrow(period), jobId);
 }
 
 /** A member's months added up: 应缴 and 实缴, unpaid months, the latest payment. */
@@ -182,7 +185,8 @@ export function sumRows(rows: DuesRow[]): DuesPeriodRow[] {
 
 export const periodSheet = (ctx: AppContext, period: string): DuesPeriodSheet => periodSheetOf(ctx.db, period);
 
-function periodSheetOf(db: DB, period: string): DuesPeriodSheet {
+/** The period summed per member, every row: read in the task thread by the dues files (dues.collection.ts). */
+export function periodSheetOf(db: DB, period: string): DuesPeriodSheet {
   const months = monthsOrThrow(period);
   const rows = sumRows(repo.periodRows(db, months).map(toRow));
   return {

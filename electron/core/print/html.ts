@@ -59,8 +59,14 @@ export interface PageOptions {
  * no scripts and no external resources, so the PDF engine renders exactly this.
  */
 export function page(body: string | SafeHtml, opts: PageOptions): string {
+  const { head, tail } = pageParts(opts);
+  return `${head}${body}${tail}`;
+}
+
+/** `page` without its body: what comes before it and after it, for a document written in parts. */
+export function pageParts(opts: PageOptions): { head: string; tail: string } {
   const size = opts.landscape ? 'A4 landscape' : 'A4';
-  return `<!doctype html>
+  const head = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(opts.title)}</title>
 <style>
 @page { size: ${size}; margin: ${opts.marginMm ?? 15}mm; }
@@ -70,5 +76,6 @@ body { font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC",
 h1 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; text-align: center; font-size: 20pt; letter-spacing: 4pt; margin: 0 0 6mm; }
 table { border-collapse: collapse; width: 100%; }
 ${opts.css}
-</style></head><body>${body}</body></html>`;
+</style></head><body>`;
+  return { head, tail: '</body></html>' };
 }

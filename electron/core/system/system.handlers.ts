@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { resolveBackup } from '../db/backup';
 import { AppError } from '../errors';
-import { startJob } from '../imports/jobs';
+import { backupNow } from './backup-now';
 import { listAudit } from '../audit';
 import type { Handlers } from '../router';
 import { appInfo } from './system.service';
@@ -25,17 +25,8 @@ export const systemHandlers: Pick<Handlers<AppContext>, SystemChannels> = {
     if (!ctx.ports.openFolder) throw unavailable('打开数据文件夹');
     return { opened: await ctx.ports.openFolder(ctx.paths.dataDir) };
   },
-  // The copy's progress under the window's jobId (a large database takes seconds); a backup is not cancelled.
-  // Without one (the CLI, the menu) nobody is listening, so no events.
-  'backup.create': async ({ jobId }, ctx) => {
-    if (!jobId) return ctx.backup('manual');
-    const job = startJob(ctx, jobId);
-    try {
-      return await ctx.backup('manual', job);
-    } finally {
-      job.end();
-    }
-  },
+  // The copy's progress under the window's jobId (backup-now.ts; the menu's 立即备份 uses the same).
+  'backup.create': ({ jobId }, ctx) => backupNow(ctx, jobId),
   'backup.list': (_i, ctx) => ctx.listBackups(),
   'backup.restore': async (input, ctx) => {
     const source =

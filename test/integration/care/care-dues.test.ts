@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { careArchive } from '../../../electron/core/care/care.archive';
 import type { AppContext } from '../../../electron/core/context';
-import type { ArrearsRow, AuditEntry, BirthdayRow, CareVisitRow, DuesSheet, FileRef, HardshipRow } from '../../../shared/contract';
+import type { ArrearsRow, AuditEntry, BirthdayRow, CareVisitRow, DuesPeriodTotals, DuesSheet, FileRef, HardshipRow } from '../../../shared/contract';
 import { call, openTestContext } from '../../helpers/context';
 
 let ctx: AppContext;
@@ -20,6 +20,13 @@ const refused = async (channel: string, input: unknown) => {
   expect(r.ok, `${channel} should be refused`).toBe(false);
   return r.ok ? { code: '', message: '' } : r.error;
 };
+/** dues.compute answers the month's totals only (never 100,000 rows through the main thread); its rows are the month's sheet. */
+const computed = async (period: string) => {
+  const totals = await call<DuesPeriodTotals & { kept: number; written: number }>(ctx, 'dues.compute', { period });
+  expect(totals).not.toHaveProperty('rows');
+  return { ...totals, rows: (await call<DuesSheet>(ctx, 'dues.sheet', { period })).rows };
+};
+
 const member = (m: Record<string, unknown>) => call<{ id: number }>(ctx, 'members.create', { member: m });
 
 async function roster() {
@@ -35,7 +42,7 @@ async function roster() {
 describe('dues (会费)', () => {
   it('computes 0.5 % of the wage rounded down to 10 yuan, exempts 保留会籍, starts from the join month', async () => {
     const m = await roster();
-    const oct = await call<DuesSheet>(ctx, 'dues.compute', { period: '2026-10' });
+    const oct = await computed('2026-10');
     const by = (s: DuesSheet, id: number) => s.rows.find((r) => r.memberId === id);
     expect(by(oct, m.a.id)).toMatchObject({ wageFen: 456789, baseFen: 456000, amountFen: 2280, exempt: false });
     expect(by(oct, m.b.id)).toMatchObject({ baseFen: 999000, amountFen: 4995 });
@@ -43,20 +50,20 @@ describe('dues (会费)', () => {
     expect(by(oct, m.noWage.id)).toMatchObject({ amountFen: 0, reason: '未登记月工资' });
     expect(by(oct, m.late.id)).toBeUndefined();
     expect(oct.dueFen).toBe(2280 + 4995);
-    const nov = await call<DuesSheet>(ctx, 'dues.compute', { period: '2026-11' });
+    const nov = await computed('2026-11');
     expect(by(nov, m.late.id)).toMatchObject({ amountFen: 3000 });
   });
 
   it('keeps paid records on a recompute, picks up a corrected wage for unpaid ones, and writes the audit', async () => {
     const m = await roster();
-    const s = await call<DuesSheet>(ctx, 'dues.compute', { period: '2026-10' });
+    const s = await computed('2026-10');
     const rowA = s.rows.find((r) => r.memberId === m.a.id)!;
     expect(await call(ctx, 'dues.markPaid', { ids: [rowA.id], paidOn: '2026-10-20', payer: 'payroll', receiptNo: 'R-001' })).toEqual({ marked: 1 });
     const detailA = await call<{ updatedAt: string }>(ctx, 'members.get', { id: m.a.id });
     await call(ctx, 'members.update', { id: m.a.id, member: { name: '张三丰', idNumber: '110108198503120011', monthlyWage: 8000, joinDate: '2010-09-01' }, expectedUpdatedAt: detailA.updatedAt });
     const detailB = await call<{ updatedAt: string }>(ctx, 'members.get', { id: m.b.id });
     await call(ctx, 'members.update', { id: m.b.id, member: { name: '李秀英', idNumber: '310115199007040026', monthlyWage: 3000, joinDate: '2015-01-01' }, expectedUpdatedAt: detailB.updatedAt });
-    const again = await call<DuesSheet & { kept: number }>(ctx, 'dues.compute', { period: '2026-10' });
+    const again = await computed('2026-10');
     expect(again.kept).toBe(1);
     expect(again.rows.find((r) => r.memberId === m.a.id)).toMatchObject({ amountFen: 2280, paidOn: '2026-10-20', payer: 'payroll', receiptNo: 'R-001' });
     expect(again.rows.find((r) => r.memberId === m.b.id)).toMatchObject({ amountFen: 1500, paidOn: null });
@@ -70,7 +77,7 @@ describe('dues (会费)', () => {
   it('flags a member unpaid for 6 months, never one who paid in between', async () => {
     const m = await roster();
     for (const p of ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']) {
-      const s = await call<DuesSheet>(ctx, 'dues.compute', { period: p });
+      const s = await computed(p);
       if (p === '2026-08') await call(ctx, 'dues.markPaid', { ids: [s.rows.find((r) => r.memberId === m.b.id)!.id], paidOn: '2026-08-30', payer: 'self' });
     }
     const flagged = await call<ArrearsRow[]>(ctx, 'dues.arrears', { asOf: '2026-10', months: 6 });
@@ -167,7 +174,7 @@ describe('care (慰问, 困难职工, 生日)', () => {
     await call(ctx, 'settings.update', { unionName: '第一中学工会', fondsCode: 'Z109', fondsName: '第一中学工会', operator: '李干事', orgCodes: [{ code: 'GH', name: '工会办公室' }] });
     const m = await roster();
     await call(ctx, 'care.create', { visit: { memberId: m.a.id, occasion: 'marriage', visitDate: '2026-05-01', form: 'gift', amount: 500 } });
-    const s = await call<DuesSheet>(ctx, 'dues.compute', { period: '2026-10' });
+    const s = await computed('2026-10');
     const view = await call<{ items: { sourceKey: string }[] }>(ctx, 'archive.plan', { year: 2026 });
     expect(view.items.map((i) => i.sourceKey)).toEqual(expect.arrayContaining([expect.stringMatching(/^care:\d+$/), 'dues:2026']));
     await call(ctx, 'archive.number', { year: 2026 });

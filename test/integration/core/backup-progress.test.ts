@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../electron/core/context';
 import type { Logger } from '../../../electron/core/log';
-import type { BackupInfo } from '../../../shared/contract';
+import { backupNow } from '../../../electron/core/system/backup-now';
+import { MENU_BACKUP_JOB_ID, type BackupInfo } from '../../../shared/contract';
 import { call, openTestContext } from '../../helpers/context';
 import { useWorkerBundle } from '../members-import/worker-bundles';
 
@@ -49,5 +50,29 @@ describe('backup.create progress', () => {
     // Without a jobId (the CLI, older windows) it backs up as before, and says nothing nobody listens to.
     expect((await call<BackupInfo>(ctx, 'backup.create', {})).name).toMatch(/manual/);
     expect(seen.filter((p) => p.jobId !== 'backup-job-1')).toEqual([]);
+  });
+
+  it('the menu\'s 立即备份 reports the same events under MENU_BACKUP_JOB_ID, which the window listens for', async () => {
+    const seen: Progress[] = [];
+    const created: string[] = [];
+    ctx.events.on((name, p) => {
+      if (name === 'progress:update') seen.push(p as Progress);
+      if (name === 'backup:created') created.push((p as BackupInfo).name);
+    });
+    const info = await backupNow(ctx, MENU_BACKUP_JOB_ID);
+    expect(fs.existsSync(`${ctx.paths.backupsDir}/${info.name}`)).toBe(true);
+    expect(info.name).toMatch(/manual/);
+    const pages = Math.ceil(info.sizeBytes / (ctx.db.pragma('page_size', { simple: true }) as number));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((p) => p.jobId === MENU_BACKUP_JOB_ID && p.label === '正在备份数据库')).toBe(true);
+    expect(seen.at(-1)).toMatchObject({ done: pages, total: pages });
+    expect(created).toEqual([info.name]);
+    // Two at once under the menu's id: the second is refused, the first finishes.
+    const first = backupNow(ctx, MENU_BACKUP_JOB_ID);
+    await expect(backupNow(ctx, MENU_BACKUP_JOB_ID)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await first;
+    // The id is one the contract's jobId accepts (the window could pass it to backup.create too).
+    expect((await call<BackupInfo>(ctx, 'backup.create', { jobId: MENU_BACKUP_JOB_ID })).name).toMatch(/manual/);
+    expect(warnings).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../electron/core/context';
 import { DUES_PAGE_INLINE_OFFSET } from '../../../electron/core/dues/dues.service';
 import type { Logger } from '../../../electron/core/log';
-import type { DuesPeriodRow, DuesPeriodSheet, DuesPeriodTotals, ImportResult } from '../../../shared/contract';
+import type { DuesPeriodRow, DuesPeriodSheet, DuesPeriodTotals, DuesSheet, ImportResult } from '../../../shared/contract';
 import { call, openTestContext, tempDir } from '../../helpers/context';
 import { tokenOf, writeXlsx } from '../members-import/helpers';
 import { useWorkerBundle } from '../members-import/worker-bundles';
@@ -72,6 +72,27 @@ describe('dues period: totals and pages', () => {
     expect((await call<DuesPeriodTotals>(ctx, 'dues.periodTotals', { period: '2026-10' })).members).toBe(6);
     expect(await call(ctx, 'dues.periodTotals', { period: '2025' })).toMatchObject({ members: 0, dueFen: 0, paidFen: 0, unpaidCount: 0 });
     expect(await ctx.dispatch('dues.periodPage', { period: '2026-H2', offset: 0, limit: 201 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('a month: dues.compute answers the totals, and the month’s pages are its sheet', async () => {
+    const m = async (name: string, wage: number | null, joinDate = '2010-01-01') =>
+      (await call<{ id: number }>(ctx, 'members.create', { member: { name, monthlyWage: wage, joinDate } })).id;
+    await m('张三丰', 4567.89);
+    await m('李秀英', 9999);
+    await m('赵敏', 6000, '2026-11-15'); // not on October's ledger
+    await m('钱学森', null);
+    const computed = await call<DuesPeriodTotals & { kept: number; written: number }>(ctx, 'dues.compute', { period: '2026-10' });
+    expect(computed).not.toHaveProperty('rows');
+    const month = await call<DuesSheet>(ctx, 'dues.sheet', { period: '2026-10' });
+    expect(computed).toEqual({
+      period: '2026-10', label: '2026年10月', months: ['2026-10'], members: 3, dueFen: month.dueFen, paidFen: month.paidFen, unpaidCount: month.unpaidCount, kept: 0, written: 3,
+    });
+    expect(await call(ctx, 'dues.periodTotals', { period: '2026-10' })).toEqual(totalsOf(await call<DuesPeriodSheet>(ctx, 'dues.periodSheet', { period: '2026-10' })));
+    // The window's month view pages through dues.periodPage: one member a row, the month's row ids to mark paid.
+    const pages = await everyPage('2026-10', 2);
+    expect(pages.map((r) => [r.memberId, r.dueFen, r.unpaidIds])).toEqual(
+      month.rows.map((r) => [r.memberId, r.exempt ? 0 : r.amountFen, !r.paidOn && !r.exempt && r.amountFen > 0 ? [r.id] : []]),
+    );
   });
 
   it('a deep page and the totals come from the task thread, the same as read here', { timeout: 120_000 }, async () => {

@@ -32,7 +32,7 @@ const EXPECTED: Record<string, ChannelAccess> = {
   'opinions.archive': 'records', 'opinions.remove': 'records', 'opinions.dueDate': 'read',
   'dues.compute': 'money', 'dues.sheet': 'read', 'dues.markPaid': 'money', 'dues.arrears': 'read', 'dues.exportXlsx': 'read',
   'dues.computePeriod': 'money', 'dues.computeCancel': 'read', 'dues.periodSheet': 'read',
-  'dues.periodTotals': 'read', 'dues.periodPage': 'read', 'dues.importSheets': 'money', 'dues.importPreview': 'money',
+  'dues.periodTotals': 'read', 'dues.periodPage': 'read', 'dues.exportCancel': 'read', 'dues.importSheets': 'money', 'dues.importPreview': 'money',
   'dues.importCommit': 'money', 'dues.importCancel': 'read', 'dues.importBatches': 'read', 'dues.importUndo': 'money',
   'dues.collectionHtml': 'read', 'dues.collectionPdf': 'read', 'dues.collectionXlsx': 'read', 'dues.summary': 'read', 'dues.summaryXlsx': 'read',
   'members.importPreview': 'records', 'members.importCommit': 'records', 'members.importBatches': 'read',

@@ -1,5 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ChannelName } from '../../../../shared/contract';
 import { api } from '../../api';
+
+/** A job's stop channel: every `….…Cancel` of the contract takes `{ jobId }` (cancelChannel). */
+type CancelChannel = Extract<ChannelName, `${string}Cancel`>;
 
 const SLOW_MS = 400;
 
@@ -17,7 +21,7 @@ export const newJobId = (): string => `import-${Date.now().toString(36)}-${Math.
  * asks the main process to stop (the call then fails with CANCELLED and nothing was written).
  */
 /** `cancelChannel`: the record type's `<type>.importCancel`; none for a job that cannot be stopped (a backup). */
-export function useJob(cancelChannel?: 'members.importCancel' | 'proposals.importCancel' | 'members.exportCancel' | 'dues.importCancel' | 'dues.computeCancel' | 'members.importUndoCancel' | 'archive.numberCancel') {
+export function useJob(cancelChannel?: CancelChannel) {
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const [running, setRunning] = useState(false);
   // Quick jobs (a small file) finish before a progress panel would be worth showing; slow ones show it.

@@ -66,8 +66,8 @@ interface PreviewProps {
   docKey: string;
   /** Lays the document out in the core; called each time the dialog opens, so it shows the data as it is now. */
   load: () => Promise<PrintDoc>;
-  /** The same document as a PDF file in the core, handed to the clerk to save. */
-  makePdf: () => Promise<FileRef>;
+  /** The same document as a PDF file in the core, handed to the clerk to save; null: cancelled on the way. */
+  makePdf: () => Promise<FileRef | null>;
   onClose: () => void;
   testId: string;
   /** What the dialog's title names after 打印预览：; the document's own title when not given. */

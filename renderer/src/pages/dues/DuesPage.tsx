@@ -18,6 +18,7 @@ import { money } from '../care/money';
 import { DuesImportPanel } from './DuesImportPanel';
 import { DuesPeriodPicker } from './DuesPeriodPicker';
 import { DuesYearTab } from './DuesYearTab';
+import { useDuesFileJob } from './use-dues-file-job';
 
 /**
  * 会费: the collection period chosen in 设置 (a month, quarter, half-year or year; the ledger itself is per month
@@ -74,6 +75,8 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
   // A year at 100,000 members takes a while: progress and 取消 (nothing is written when cancelled).
   const job = useJob('dues.computeCancel');
   const pii = usePiiExport();
+  // The files (100,000 members: seconds each) run as jobs with progress and 取消.
+  const fileJob = useDuesFileJob();
   const label = periodLabel(period);
 
   const compute = async () => {
@@ -118,6 +121,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
         <ProgressPanel title={`正在核算${label}会费`} progress={job.progress} onCancel={job.cancel} note="取消后不会更改任何会费记录。" />
       </Modal>
       {pii.modal}
+      {fileJob.modal}
       <ListToolbar>
         <DuesPeriodPicker kind={settings.duesPeriodKind} value={period} onChange={(p) => { setSelected(new Map()); onPeriod(p); }} />
         <Button type="primary" icon={<CalculatorOutlined />} loading={job.running} onClick={() => void compute()} data-testid="dues-compute">
@@ -137,7 +141,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
           打印收缴清单
         </Button>
         {isPeriod(period) && (
-          <Button icon={<FileExcelOutlined />} disabled={!members} loading={file.making === 'xlsx'} onClick={() => void file.make('xlsx', async () => { const ask = await pii.ask('会费收缴清单'); return ask && api.call('dues.exportXlsx', { period, ...ask }); }, 'Excel')}>
+          <Button icon={<FileExcelOutlined />} disabled={!members} loading={file.making === 'xlsx'} onClick={() => void file.make('xlsx', async () => { const ask = await pii.ask('会费收缴清单'); return ask && fileJob.run('导出收缴清单', (jobId) => api.call('dues.exportXlsx', { period, ...ask, jobId })); }, 'Excel')}>
             导出收缴清单
           </Button>
         )}
@@ -145,7 +149,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
           icon={<FileExcelOutlined />}
           disabled={!members}
           loading={file.making === 'remit'}
-          onClick={() => void file.make('remit', async () => { const ask = await pii.ask('会费上解清单'); return ask && api.call('dues.collectionXlsx', { period, ...ask }); }, 'Excel')}
+          onClick={() => void file.make('remit', async () => { const ask = await pii.ask('会费上解清单'); return ask && fileJob.run('导出上解清单', (jobId) => api.call('dues.collectionXlsx', { period, ...ask, jobId })); }, 'Excel')}
         >
           导出上解清单（按小组）
         </Button>
@@ -236,7 +240,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
         title="会费收缴清单"
         testId="dues-print-frame"
         load={async () => ({ html: (await api.call('dues.collectionHtml', { period })).html, title: '会费收缴清单' })}
-        makePdf={() => api.call('dues.collectionPdf', { period })}
+        makePdf={() => fileJob.run('生成收缴清单 PDF', (jobId) => api.call('dues.collectionPdf', { period, jobId }))}
         onClose={() => setPrinting(false)}
       />
       <Modal open={paying} title="登记会费缴纳" okText="保存" cancelText="取消" onOk={() => void markPaid()} onCancel={() => setPaying(false)} destroyOnHidden>

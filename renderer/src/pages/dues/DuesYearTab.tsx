@@ -8,6 +8,7 @@ import { useChannel } from '../../api/use-channel';
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { useMakeFile } from '../../components/print/use-make-file';
 import { money } from '../care/money';
+import { useDuesFileJob } from './use-dues-file-job';
 
 type GroupRow = DuesYearSummary['groups'][number];
 
@@ -16,13 +17,15 @@ export function DuesYearTab({ revision }: { revision: number }) {
   const [year, setYear] = useState(dayjs().year());
   const summary = useChannel('dues.summary', { year }, { key: revision });
   const file = useMakeFile<'xlsx'>();
+  const fileJob = useDuesFileJob();
   const s = summary.data;
   const cell = (due: number, paid: number) => (due || paid ? <span title={`应缴 ${money(due)}，实缴 ${money(paid)}`}>{money(paid)}<Typography.Text type="secondary"> / {money(due)}</Typography.Text></span> : '');
   return (
     <div>
+      {fileJob.modal}
       <ListToolbar>
         <DatePicker picker="year" aria-label="年份" value={dayjs(`${year}-01-01`)} allowClear={false} onChange={(d) => d && setYear(d.year())} />
-        <Button icon={<FileExcelOutlined />} disabled={!s?.groups.length} loading={file.making === 'xlsx'} onClick={() => void file.make('xlsx', () => api.call('dues.summaryXlsx', { year }), 'Excel')}>
+        <Button icon={<FileExcelOutlined />} disabled={!s?.groups.length} loading={file.making === 'xlsx'} onClick={() => void file.make('xlsx', () => fileJob.run('导出年度汇总', (jobId) => api.call('dues.summaryXlsx', { year, jobId })), 'Excel')}>
           导出年度汇总
         </Button>
         <div style={{ flex: 1 }} />

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import type { FileRef } from '../../../shared/contract/app';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { startJob } from '../imports/jobs';
+import { runInThread } from '../threads/run-in-thread';
+import type { ThreadTask } from '../threads/task';
+
+export const DUES_FILE_CANCELLED = '已取消，没有生成文件';
+
+/** Between rows a dues file task looks at its cancel every this many rows. */
+export const CHECK_EVERY = 1000;
+
+/** Throws CANCELLED when the clerk pressed 取消 (dues.exportCancel), for a task between its rows. */
+export function checkCancel(signal: AbortSignal): void {
+  if (signal.aborted) throw new AppError('CANCELLED', DUES_FILE_CANCELLED);
+}
+
+/**
+ * One dues workbook written in the task thread, as the member export is (members.export.ts): the output file
+ * is made here, the task reads the ledger on its own read-only connection and writes the workbook to it, under
+ * the window's jobId (progress:update, and dues.exportCancel). What comes back is the row count; a failed or
+ * cancelled file is removed. Full or masked numbers were decided before (operators/pii.ts): the task gets `full`.
+ */
+export async function duesFileInThread<I extends object>(
+  ctx: AppContext,
+  jobId: string | undefined,
+  fileName: string,
+  task: ThreadTask<I & { filePath: string }, { rows: number }>,
+  input: I,
+): Promise<{ ref: FileRef; rows: number }> {
+  const out = ctx.files.createOutput(fileName);
+  const job = startJob(ctx, jobId);
+  try {
+    const { rows } = await runInThread(ctx, job, task, { ...input, filePath: out.path });
+    job.progress('已生成文件', rows, rows, true);
+    return { ref: out.ref(), rows };
+  } catch (e) {
+    fs.rmSync(out.path, { force: true });
+    throw e;
+  } finally {
+    job.end();
+  }
+}
