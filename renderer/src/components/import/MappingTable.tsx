@@ -72,6 +72,8 @@ export function MappingTable({ preview, busy, onField, intro, extra, selectWidth
                 value={c.field ?? NOT_IMPORTED}
                 disabled={busy}
                 options={options}
+                // A long field list: typing 办法 finds 办法和建议 without scrolling.
+                showSearch={{ optionFilterProp: 'label' }}
                 onChange={(v: string) => onField(c.header, v === NOT_IMPORTED ? null : v)}
               />
             ),
