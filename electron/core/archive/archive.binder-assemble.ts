@@ -6,12 +6,14 @@
  * main process only prints, through the PdfPort, which it alone has. Reads files from the store, writes nothing.
  */
 import { PDFDocument, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
-import { AppError } from '../errors';
 import { blobPath } from '../files/attachments';
 import { STAMP_MM } from '../print/archive-forms';
 import { defineTask, type ThreadEnv } from '../threads/task';
 import fs from 'node:fs';
 import { copyPrinted, toA4 } from './archive.batch-render';
+import { throwIfCancelled } from '../imports/jobs';
+
+export const BINDER_CANCELLED = '已取消生成装订 PDF，没有写入任何文件。';
 
 const MM = 72 / 25.4;
 const A4 = { w: 210 * MM, h: 297 * MM };
@@ -72,9 +74,7 @@ function drawStamp(p: PDFPage, stamp: PDFEmbeddedPage, dxMm: number, dyMm: numbe
 }
 
 export async function assembleBinder(env: Pick<ThreadEnv, 'progress' | 'signal'>, input: BinderInput): Promise<Uint8Array> {
-  const check = () => {
-    if (env.signal.aborted) throw new AppError('CANCELLED', '已取消生成装订 PDF，没有写入任何文件。');
-  };
+  const check = () => throwIfCancelled(env.signal, BINDER_CANCELLED);
   const out = await PDFDocument.create();
   out.setTitle(input.title);
   out.setProducer('工会台账');

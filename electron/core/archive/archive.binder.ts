@@ -15,12 +15,13 @@ import { catalogueHtml, STAMP_MM, stampTable } from '../print/archive-forms';
 import { getSettings } from '../settings/settings.service';
 import { runInThread } from '../threads/run-in-thread';
 import { getArchiveConfig } from './archive.config';
-import { binderAssembleTask, type BinderPiece } from './archive.binder-assemble';
+import { BINDER_CANCELLED, binderAssembleTask, type BinderPiece } from './archive.binder-assemble';
 import { renderMany } from './archive.batch-render';
 import { itemRenderer } from './archive.render';
 import * as repo from './archive.repo';
 import { catalogued, fondsOf, stampOf, volumesOf } from './archive.print';
 import { buildView } from './archive.view';
+import { throwIfCancelled } from '../imports/jobs';
 
 export interface BinderProgress {
   done: number;
@@ -45,9 +46,7 @@ export async function binderPdf(ctx: AppContext, year: number, retention: Retent
   const cfg = getArchiveConfig(ctx.db);
   const rows = new Map(repo.listItems(ctx.db, year).map((r) => [r.id, r]));
   const render = itemRenderer(ctx, year);
-  const check = () => {
-    if (signal.aborted) throw new AppError('CANCELLED', '已取消生成装订 PDF，没有写入任何文件。');
-  };
+  const check = () => throwIfCancelled(signal, BINDER_CANCELLED);
   const pace = pacer(10);
   const catalogue = await pdf.render(catalogueHtml(f, volumesOf(ctx, v, retention)), { landscape: true });
   await pace();

@@ -25,6 +25,8 @@ import { renderMany } from './archive.batch-render';
 import { itemRenderer } from './archive.render';
 import * as repo from './archive.repo';
 import { buildView, catalogueOrder, editedOf, isCatalogued } from './archive.view';
+import { throwIfCancelled } from '../imports/jobs';
+import type { ThreadJob } from '../threads/run-in-thread';
 
 /** Attempts before giving up when the year keeps changing under the numbering. */
 const ATTEMPTS = 3;
@@ -35,14 +37,9 @@ export const NUMBER_CANCELLED = '已取消编号，没有更改任何数据。';
  * What the window sees of a 编号 (a few seconds for a year of a thousand 件): progress, and 取消 heard at every
  * turn before the one short write — after it there is nothing left to stop.
  */
-export interface NumberJob {
-  progress(label: string, done: number, total: number | null, force?: boolean): void;
-  readonly signal: AbortSignal;
-}
+type NumberJob = ThreadJob;
 
-const checkCancel = (job: NumberJob | undefined) => {
-  if (job?.signal.aborted) throw new AppError('CANCELLED', NUMBER_CANCELLED);
-};
+const checkCancel = (job: NumberJob | undefined) => throwIfCancelled(job?.signal, NUMBER_CANCELLED);
 
 async function countRenderedPages(ctx: AppContext, year: number, rows: readonly repo.ItemRow[], pace: () => Promise<void>, job?: NumberJob): Promise<Map<number, number>> {
   const out = new Map<number, number>();

@@ -20,7 +20,7 @@ import { collectionHtml, collectionHtmlParts, collectionLine, type CollectionDoc
 import { html, type SafeHtml } from '../print/html';
 import { getSettings } from '../settings/settings.service';
 import { writeCell, type WriteKind } from '../spreadsheet/cell-writer';
-import { runInThread } from '../threads/run-in-thread';
+import { runJobInThread } from '../threads/run-job';
 import { defineTask, type ThreadEnv } from '../threads/task';
 import { CHECK_EVERY, checkCancel, duesFileInThread } from './dues.file-job';
 import * as repo from './dues.repo';
@@ -350,14 +350,7 @@ export const duesSummaryTask = defineTask<{ year: number }, DuesYearSummary>({
   },
 });
 
-export async function yearSummary(ctx: AppContext, year: number, jobId?: string): Promise<DuesYearSummary> {
-  const job = startJob(ctx, jobId);
-  try {
-    return await runInThread(ctx, job, duesSummaryTask, { year });
-  } finally {
-    job.end();
-  }
-}
+export const yearSummary = (ctx: AppContext, year: number, jobId?: string): Promise<DuesYearSummary> => runJobInThread(ctx, jobId, duesSummaryTask, { year });
 
 /** The year summary read and its workbook written in the task thread. */
 export const summaryXlsxTask = defineTask<{ filePath: string; year: number; unit: string }, { rows: number }>({

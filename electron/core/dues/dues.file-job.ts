@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import type { FileRef } from '../../../shared/contract/app';
 import type { AppContext } from '../context';
-import { AppError } from '../errors';
 import { startJob } from '../imports/jobs';
 import { runInThread } from '../threads/run-in-thread';
 import type { ThreadTask } from '../threads/task';
+import { throwIfCancelled } from '../imports/jobs';
 
 export const DUES_FILE_CANCELLED = '已取消，没有生成文件';
 
@@ -12,9 +12,7 @@ export const DUES_FILE_CANCELLED = '已取消，没有生成文件';
 export const CHECK_EVERY = 1000;
 
 /** Throws CANCELLED when the clerk pressed 取消 (dues.exportCancel), for a task between its rows. */
-export function checkCancel(signal: AbortSignal): void {
-  if (signal.aborted) throw new AppError('CANCELLED', DUES_FILE_CANCELLED);
-}
+export const checkCancel = (signal: AbortSignal): void => throwIfCancelled(signal, DUES_FILE_CANCELLED);
 
 /**
  * One dues workbook written in the task thread, as the member export is (members.export.ts): the output file

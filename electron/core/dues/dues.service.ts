@@ -5,10 +5,10 @@ import { writeAudit } from '../audit';
 import type { AppContext } from '../context';
 import type { DB } from '../db/open';
 import { AppError } from '../errors';
-import { startJob } from '../imports/jobs';
-import { runInThread } from '../threads/run-in-thread';
+import { runJobInThread } from '../threads/run-job';
 import { defineTask } from '../threads/task';
 import * as repo from './dues.repo';
+import { throwIfCancelled } from '../imports/jobs';
 
 export const toRow = (r: repo.DuesDbRow): DuesRow => ({
   id: r.id,
@@ -82,7 +82,7 @@ export const duesComputeTask = defineTask<{ period: string; months: string[]; ru
     db.transaction(() => {
       months.forEach((m, i) => {
         const r = computeMonthIn(db, now, actor, m, rule, (done, total) => {
-          if (signal.aborted) throw new AppError('CANCELLED', DUES_COMPUTE_CANCELLED);
+          throwIfCancelled(signal, DUES_COMPUTE_CANCELLED);
           progress(`正在核算${periodLabel(m)}会费`, i * total + done, months.length * total);
         });
         kept += r.kept;
@@ -103,14 +103,8 @@ export async function computeDues(ctx: AppContext, period: string, jobId?: strin
   return computeInThread(ctx, period, [period], jobId);
 }
 
-async function computeInThread(ctx: AppContext, period: string, months: string[], jobId: string | undefined): Promise<Computed<DuesPeriodTotals>> {
-  const job = startJob(ctx, jobId);
-  try {
-    return await runInThread(ctx, job, duesComputeTask, { period, months, rule: duesRule(ctx) });
-  } finally {
-    job.end();
-  }
-}
+const computeInThread = (ctx: AppContext, period: string, months: string[], jobId: string | undefined): Promise<Computed<DuesPeriodTotals>> =>
+  runJobInThread(ctx, jobId, duesComputeTask, { period, months, rule: duesRule(ctx) });
 
 /** One month inside the caller's transaction. Paid rows and imported rows are kept; the rest is rewritten. */
 function computeMonthIn(db: DB, now: Date, actor: string, period: string, rule: DuesRule, tick: (done: number, total: number) => void): { kept: number; written: number } {
@@ -215,12 +209,7 @@ export const duesTotalsTask = defineTask<{ period: string }, DuesPeriodTotals>({
 
 export async function periodTotals(ctx: AppContext, period: string): Promise<DuesPeriodTotals> {
   monthsOrThrow(period);
-  const job = startJob(ctx, undefined);
-  try {
-    return await runInThread(ctx, job, duesTotalsTask, { period });
-  } finally {
-    job.end();
-  }
+  return runJobInThread(ctx, undefined, duesTotalsTask, { period });
 }
 
 function periodPageOf(db: DB, period: string, offset: number, limit: number): { rows: DuesPeriodRow[] } {
@@ -245,12 +234,7 @@ export const duesPageTask = defineTask<{ period: string; offset: number; limit: 
 export async function periodPage(ctx: AppContext, period: string, offset: number, limit: number): Promise<{ rows: DuesPeriodRow[] }> {
   if (offset <= DUES_PAGE_INLINE_OFFSET) return periodPageOf(ctx.db, period, offset, limit);
   monthsOrThrow(period);
-  const job = startJob(ctx, undefined);
-  try {
-    return await runInThread(ctx, job, duesPageTask, { period, offset, limit });
-  } finally {
-    job.end();
-  }
+  return runJobInThread(ctx, undefined, duesPageTask, { period, offset, limit });
 }
 
 export function markDuesPaid(ctx: AppContext, ids: number[], paidOn: string, payer: 'self' | 'payroll', receiptNo: string | null | undefined): number {

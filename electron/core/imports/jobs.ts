@@ -16,6 +16,11 @@ const jobsOf = (ctx: AppContext) => {
 
 export const CANCELLED_MESSAGE = '导入已取消，没有写入任何数据';
 
+/** Throws CANCELLED, in the job's own words for what was left undone, once the clerk pressed 取消. */
+export function throwIfCancelled(signal: AbortSignal | undefined, message: string): void {
+  if (signal?.aborted) throw new AppError('CANCELLED', message);
+}
+
 export interface Job {
   readonly id: string;
   readonly signal: AbortSignal;
@@ -40,9 +45,7 @@ export function startJob(ctx: AppContext, jobId: string | undefined): Job & { en
 /** A job anywhere (the main process, or the import thread whose progress travels as messages). */
 export function createJob(id: string, controller: AbortController, emit: (label: string, done: number, total: number | null) => void): Job {
   let last = 0;
-  const check = () => {
-    if (controller.signal.aborted) throw new AppError('CANCELLED', CANCELLED_MESSAGE);
-  };
+  const check = () => throwIfCancelled(controller.signal, CANCELLED_MESSAGE);
   return {
     id,
     signal: controller.signal,

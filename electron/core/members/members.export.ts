@@ -12,7 +12,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { getSettings } from '../settings/settings.service';
 import { writeTableXlsx } from '../spreadsheet/xlsx-writer';
-import { startJob, type Job } from '../imports/jobs';
+import { startJob, throwIfCancelled, type Job } from '../imports/jobs';
 import { defineTask } from '../threads/task';
 import { runInThread } from '../threads/run-in-thread';
 import { EXPORT_TEMPLATES, type ExportMember, type ExportTemplate } from './members.export-templates';
@@ -67,7 +67,7 @@ export const exportTask = defineTask<ExportInput, number>({
     const mapped = (function* () {
       let i = 0;
       for (const r of rows) {
-        if (i % 1000 === 0 && env.signal.aborted) throw new AppError('CANCELLED', EXPORT_CANCELLED);
+        if (i % 1000 === 0) throwIfCancelled(env.signal, EXPORT_CANCELLED);
         const m = toExportMember(r, w);
         yield template.columns.map((c) => c.value(m, i));
         i++;

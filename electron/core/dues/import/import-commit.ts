@@ -20,6 +20,7 @@ import { DuesLookups, DuesRowPlanner, type PlannedRow } from './import-rows';
 import { forgetDuesSource, readDuesSheet, type DuesSource } from './import-source';
 import { checkDuesUndo, DUES_IMPORT_KIND, duesImportWriteTask, duesUndoTask, type DuesWriteInput } from './import-write';
 import { runInThread } from '../../threads/run-in-thread';
+import { runJobInThread } from '../../threads/run-job';
 
 const FIELD_KEYS = new Set<string>(DUES_IMPORT_FIELDS.map((f) => f.key));
 
@@ -227,12 +228,7 @@ export function listDuesImportBatches(ctx: AppContext): DuesImportBatch[] {
 export async function undoDuesImport(ctx: AppContext, batchId: number): Promise<{ batchId: number; restored: number; removed: number; backup: string }> {
   checkDuesUndo(ctx.db, batchId);
   const backup = (await ctx.backup('pre-undo-import')).name;
-  const job = startJob(ctx, undefined);
-  try {
-    return await runInThread(ctx, job, duesUndoTask, { batchId, backup });
-  } finally {
-    job.end();
-  }
+  return runJobInThread(ctx, undefined, duesUndoTask, { batchId, backup });
 }
 
 /** The CLI's and the result page's one-line summary. */

@@ -10,6 +10,7 @@ import * as importRepo from '../../imports/imports.repo';
 import { defineTask } from '../../threads/task';
 import * as repo from '../dues.repo';
 import type { Figures } from './import-rows';
+import { CANCELLED_MESSAGE, throwIfCancelled } from '../../imports/jobs';
 
 export const DUES_IMPORT_KIND = 'dues';
 
@@ -43,7 +44,7 @@ export const duesImportWriteTask = defineTask<DuesWriteInput, number>({
         const id = repo.writeImported(db, { ...w.after, batch_id: batchId }, at);
         repo.rememberBefore(db, batchId, id, w.before);
         if (++done % 2000 === 0) {
-          if (signal.aborted) throw new AppError('CANCELLED', '导入已取消，没有写入任何数据');
+          throwIfCancelled(signal, CANCELLED_MESSAGE);
           progress('正在写入会费', done, input.writes.length);
         }
       }
