@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import type { FileRef } from '../../../shared/contract/app';
 import type { AppContext } from '../context';
-import { startJob } from '../imports/jobs';
 import { runInThread } from '../threads/run-in-thread';
 import type { ThreadTask } from '../threads/task';
 import { throwIfCancelled } from '../imports/jobs';
+import { writeOutputAsJob } from '../files/output-job';
 
 export const DUES_FILE_CANCELLED = '已取消，没有生成文件';
 
@@ -15,28 +14,16 @@ export const CHECK_EVERY = 1000;
 export const checkCancel = (signal: AbortSignal): void => throwIfCancelled(signal, DUES_FILE_CANCELLED);
 
 /**
- * One dues workbook written in the task thread, as the member export is (members.export.ts): the output file
- * is made here, the task reads the ledger on its own read-only connection and writes the workbook to it, under
- * the window's jobId (progress:update, and dues.exportCancel). What comes back is the row count; a failed or
- * cancelled file is removed. Full or masked numbers were decided before (operators/pii.ts): the task gets `full`.
+ * One dues workbook written in the task thread, as the member export is (members.export.ts): the task reads the
+ * ledger on its own read-only connection and writes the workbook to the output file (writeOutputAsJob), under
+ * the window's jobId (progress:update, and dues.exportCancel). Full or masked numbers were decided before
+ * (operators/pii.ts): the task gets `full`.
  */
-export async function duesFileInThread<I extends object>(
+export const duesFileInThread = <I extends object>(
   ctx: AppContext,
   jobId: string | undefined,
   fileName: string,
   task: ThreadTask<I & { filePath: string }, { rows: number }>,
   input: I,
-): Promise<{ ref: FileRef; rows: number }> {
-  const out = ctx.files.createOutput(fileName);
-  const job = startJob(ctx, jobId);
-  try {
-    const { rows } = await runInThread(ctx, job, task, { ...input, filePath: out.path });
-    job.progress('已生成文件', rows, rows, true);
-    return { ref: out.ref(), rows };
-  } catch (e) {
-    fs.rmSync(out.path, { force: true });
-    throw e;
-  } finally {
-    job.end();
-  }
-}
+): Promise<{ ref: FileRef; rows: number }> =>
+  writeOutputAsJob(ctx, jobId, fileName, '已生成文件', async (filePath, job) => (await runInThread(ctx, job, task, { ...input, filePath })).rows);

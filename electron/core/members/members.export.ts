@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { FileRef } from '../../../shared/contract/app';
@@ -12,6 +11,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { getSettings } from '../settings/settings.service';
 import { writeTableXlsx } from '../spreadsheet/xlsx-writer';
+import { writeOutputAsJob } from '../files/output-job';
 import { startJob, throwIfCancelled, type Job } from '../imports/jobs';
 import { defineTask } from '../threads/task';
 import { runInThread } from '../threads/run-in-thread';
@@ -113,18 +113,11 @@ export async function exportMembers(
   // Full numbers need a reason once login is on (checked before the file exists) and are logged with it (pii.ts).
   const ref = await piiExport(ctx, 'members.export', ask, async (_w, full) => {
     masked = !full;
-    const out = ctx.files.createOutput(`${template.sheetName}-${todayIso(ctx.clock())}.xlsx`);
-    const job = startJob(ctx, jobId);
-    try {
-      count = await exportMembersToFile(ctx, out.path, q, templateName, full, job);
-      job.progress('导出完成', count, count, true);
-      return { ref: out.ref(), rows: count, details: { template: template.label } };
-    } catch (e) {
-      fs.rmSync(out.path, { force: true });
-      throw e;
-    } finally {
-      job.end();
-    }
+    const file = await writeOutputAsJob(ctx, jobId, `${template.sheetName}-${todayIso(ctx.clock())}.xlsx`, '导出完成', (filePath, job) =>
+      exportMembersToFile(ctx, filePath, q, templateName, full, job),
+    );
+    count = file.rows;
+    return { ...file, details: { template: template.label } };
   });
   return { ...ref, count, masked };
 }
