@@ -1,12 +1,10 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell, type FileFilter } from 'electron';
 import type { HostPorts, PdfOptions, PdfPort } from '../core/context.types';
 import { AppError } from '../core/errors';
 import { safeFileName } from '../core/files/file-store';
-import { writeHtmlParts } from '../core/print/html-file';
+import { withPrintFile } from '../core/print/html-file';
 import { isAllowedPrintRequest, PRINT_PARTITION, printWindowOptions } from './window-options';
 
 /** Dialogs belong to the main window when there is one, so they are modal and stay on top of it. */
@@ -77,28 +75,26 @@ function preparePrintSession(): void {
  * URL because a catalogue of a few thousand rows exceeds Chromium's URL length limit.
  */
 export function electronPdf(): PdfPort {
-  const renderFile = async (write: (file: string) => Promise<void>, opts: PdfOptions) => {
+  const renderFile = async (parts: Iterable<string>, opts: PdfOptions) => {
     preparePrintSession();
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ledger-print-'));
-    const file = path.join(dir, 'print.html');
     const win = new BrowserWindow(printWindowOptions());
     try {
-      await write(file);
-      await win.loadURL(pathToFileURL(file).href);
-      return await win.webContents.printToPDF({
-        preferCSSPageSize: true,
-        printBackground: true,
-        landscape: opts.landscape ?? false,
+      return await withPrintFile(parts, async (url) => {
+        await win.loadURL(url);
+        return win.webContents.printToPDF({
+          preferCSSPageSize: true,
+          printBackground: true,
+          landscape: opts.landscape ?? false,
+        });
       });
     } finally {
       if (!win.isDestroyed()) win.destroy();
-      await fs.rm(dir, { recursive: true, force: true });
     }
   };
   return {
-    render: (html, opts = {}) => renderFile((file) => fs.writeFile(file, html, 'utf8'), opts),
+    render: (html, opts = {}) => renderFile([html], opts),
     // A document too large for one string (收缴清单 of 100,000 members): written a part at a time, with turns.
-    renderParts: (parts, opts = {}) => renderFile((file) => writeHtmlParts(file, parts), opts),
+    renderParts: (parts, opts = {}) => renderFile(parts, opts),
   };
 }
 

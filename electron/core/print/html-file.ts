@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { finished } from 'node:stream/promises';
 import { pacer } from '../pace';
 
@@ -19,5 +22,21 @@ export async function writeHtmlParts(file: string, parts: Iterable<string>): Pro
   } finally {
     out.end();
     await finished(out);
+  }
+}
+
+/**
+ * A print document written to a file of its own (a temporary folder, removed afterwards) and handed to `use` as
+ * a file URL: how both PDF ports load what they print — a data URL or setContent string would have to hold a
+ * large document whole, and Chromium's URL length limit refuses a catalogue of a few thousand rows.
+ */
+export async function withPrintFile<T>(parts: Iterable<string>, use: (url: string) => Promise<T>): Promise<T> {
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'ledger-print-'));
+  const file = path.join(dir, 'print.html');
+  try {
+    await writeHtmlParts(file, parts);
+    return await use(pathToFileURL(file).href);
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
   }
 }

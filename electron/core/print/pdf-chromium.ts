@@ -1,10 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { PdfPort } from '../context.types';
 import { AppError } from '../errors';
-import { writeHtmlParts } from './html-file';
+import { withPrintFile } from './html-file';
 
 /** Debian's Chromium by default; LEDGER_CHROMIUM points elsewhere (Chrome or Edge on a clerk's PC). */
 export function chromiumPath(): string | null {
@@ -53,22 +50,17 @@ export function createChromiumPdf(): PdfPort & { close(): Promise<void> } {
         await page.close();
       }
     },
-    async renderParts(parts, opts = {}) {
-      const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'ledger-print-'));
-      const file = path.join(dir, 'print.html');
-      try {
-        await writeHtmlParts(file, parts);
-        const b = await browser();
+    renderParts: async (parts, opts = {}) => {
+      const b = await browser();
+      return withPrintFile(parts, async (url) => {
         const page = await b.newPage({ javaScriptEnabled: false });
         try {
-          await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+          await page.goto(url, { waitUntil: 'load' });
           return await page.pdf({ preferCSSPageSize: true, printBackground: true, landscape: opts.landscape ?? false });
         } finally {
           await page.close();
         }
-      } finally {
-        await fs.promises.rm(dir, { recursive: true, force: true });
-      }
+      });
     },
     async close() {
       if (browserPromise) await (await browserPromise).close();
