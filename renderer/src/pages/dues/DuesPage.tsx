@@ -7,7 +7,7 @@ import { PAYER_LABELS } from '../../../../shared/domain/care-labels';
 import { DUES_PERIOD_KIND_LABELS, isPeriod, periodLabel, periodMonths, periodOf } from '../../../../shared/domain/dues';
 import { api, errorMessage, isApiError } from '../../api';
 import { useChannel } from '../../api/use-channel';
-import { ProgressPanel } from '../../components/import/ProgressPanel';
+import { JobProgressModal } from '../../components/import/JobProgressModal';
 import { useJob } from '../../components/import/use-job';
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { PrintPreview } from '../../components/print/PrintPreview';
@@ -117,9 +117,7 @@ function SheetTab({ period, onPeriod, revision }: { period: string; onPeriod: (p
 
   return (
     <div>
-      <Modal open={job.slow} footer={null} closable={false} mask={{ closable: false }} width={560} title={null}>
-        <ProgressPanel title={`正在核算${label}会费`} progress={job.progress} onCancel={job.cancel} note="取消后不会更改任何会费记录。" />
-      </Modal>
+      <JobProgressModal job={job} title={`正在核算${label}会费`} note="取消后不会更改任何会费记录。" />
       {pii.modal}
       {fileJob.modal}
       <ListToolbar>

@@ -1,8 +1,8 @@
-import { App, Modal } from 'antd';
+import { App } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { FileRef } from '../../../../shared/contract';
 import { isApiError } from '../../api';
-import { ProgressPanel } from '../../components/import/ProgressPanel';
+import { JobProgressModal } from '../../components/import/JobProgressModal';
 import { useJob } from '../../components/import/use-job';
 
 /**
@@ -25,10 +25,6 @@ export function useDuesFileJob(): { run: (title: string, call: (jobId: string) =
       throw e;
     }
   };
-  const modal = (
-    <Modal open={job.slow} footer={null} closable={false} mask={{ closable: false }} width={560} title={null}>
-      <ProgressPanel title={`正在${title}`} progress={job.progress} onCancel={job.cancel} note="取消后不会生成文件。" />
-    </Modal>
-  );
+  const modal = <JobProgressModal job={job} title={`正在${title}`} note="取消后不会生成文件。" />;
   return { run, modal };
 }

@@ -1,8 +1,8 @@
 import { DownOutlined, ExportOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Modal } from 'antd';
+import { App, Button, Dropdown } from 'antd';
 import { api, errorMessage, isApiError } from '../../../api';
 import { saveFile } from '../../../api/platform';
-import { ProgressPanel } from '../../../components/import/ProgressPanel';
+import { JobProgressModal } from '../../../components/import/JobProgressModal';
 import { useJob } from '../../../components/import/use-job';
 import { usePiiExport, type PiiAsk } from '../../../components/pii/use-pii-export';
 import type { MemberListQuery } from '../member-filter';
@@ -45,9 +45,7 @@ export function ExportButton({ query, total }: { query: MemberListQuery; total: 
   return (
     <>
       {pii.modal}
-      <Modal open={job.slow} footer={null} closable={false} mask={{ closable: false }} width={560} title={null}>
-        <ProgressPanel title="正在导出会员花名册" progress={job.progress} onCancel={job.cancel} note="取消后不会生成文件。" />
-      </Modal>
+      <JobProgressModal job={job} title="正在导出会员花名册" note="取消后不会生成文件。" />
       <Dropdown
       disabled={busy || total === 0}
       trigger={['click']}
