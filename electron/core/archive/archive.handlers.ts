@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import type { Handlers } from '../router';
-import { cancelJob, startJob } from '../imports/jobs';
+import { cancelJob, withJob } from '../imports/jobs';
 import { getSettings } from '../settings/settings.service';
 import fs from 'node:fs';
 import { binderPdf } from './archive.binder';
@@ -37,14 +37,7 @@ export const archiveHandlers: Pick<Handlers<AppContext>, ArchiveChannels> = {
   },
   'archive.addManual': ({ year, doc, uploads }, ctx) => addManual(ctx, year, doc, uploads),
   'archive.removeManual': ({ id }, ctx) => ({ removed: removeManual(ctx, id) }),
-  'archive.number': async ({ year, jobId }, ctx) => {
-    const job = startJob(ctx, jobId);
-    try {
-      return await numberYear(ctx, year, job);
-    } finally {
-      job.end();
-    }
-  },
+  'archive.number': ({ year, jobId }, ctx) => withJob(ctx, jobId, (job) => numberYear(ctx, year, job)),
   'archive.numberCancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
   'archive.checks': ({ year }, ctx) => checkYear(ctx, year),
   'archive.seal': ({ year, reason }, ctx) => sealYear(ctx, year, reason),
@@ -53,15 +46,12 @@ export const archiveHandlers: Pick<Handlers<AppContext>, ArchiveChannels> = {
   'archive.printHtml': ({ year, form, retention }, ctx) => formHtml(ctx, year, form, retention),
   'archive.printPdf': ({ year, form, retention }, ctx) => formPdf(ctx, year, form, retention),
   'archive.binderPdf': async ({ year, retention, jobId }, ctx) => {
-    const job = startJob(ctx, jobId);
-    try {
+    return withJob(ctx, jobId, async (job) => {
       const bytes = await binderPdf(ctx, year, retention, { signal: job.signal, onProgress: (p) => job.progress('正在装订', p.done, p.total) });
       const out = ctx.files.createOutput(`${year}年度${retention}归档文件.pdf`);
       fs.writeFileSync(out.path, bytes);
       return out.ref();
-    } finally {
-      job.end();
-    }
+    });
   },
   'archive.binderCancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
   'archive.catalogueXlsx': ({ year }, ctx) => catalogueXlsx(ctx, year),

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import { cancelJob, startJob } from '../imports/jobs';
+import { cancelJob, withJob } from '../imports/jobs';
 import type { Handlers } from '../router';
 import { commitDuesImport, listDuesImportBatches, previewDuesImport, undoDuesImport } from './import/import-commit';
 import { listDuesSheets } from './import/import-source';
@@ -7,14 +7,7 @@ import { listDuesSheets } from './import/import-source';
 type Channels = 'dues.importSheets' | 'dues.importPreview' | 'dues.importCommit' | 'dues.importCancel' | 'dues.importBatches' | 'dues.importUndo';
 
 export const duesImportsHandlers: Pick<Handlers<AppContext>, Channels> = {
-  'dues.importSheets': async ({ token, jobId }, ctx) => {
-    const job = startJob(ctx, jobId);
-    try {
-      return await listDuesSheets(ctx, token, job);
-    } finally {
-      job.end();
-    }
-  },
+  'dues.importSheets': ({ token, jobId }, ctx) => withJob(ctx, jobId, (job) => listDuesSheets(ctx, token, job)),
   'dues.importPreview': (input, ctx) => previewDuesImport(ctx, input),
   'dues.importCommit': (input, ctx) => commitDuesImport(ctx, input),
   'dues.importCancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),

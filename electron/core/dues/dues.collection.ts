@@ -14,7 +14,7 @@ import { rmbCapital } from '../../../shared/domain/rmb-capital';
 import type { AppContext } from '../context';
 import type { DB } from '../db/open';
 import { AppError } from '../errors';
-import { startJob, type Job } from '../imports/jobs';
+import { withJob, type Job } from '../imports/jobs';
 import { pacer } from '../pace';
 import { collectionHtml, collectionHtmlParts, collectionLine, type CollectionDoc } from '../print/dues-collection';
 import { html, type SafeHtml } from '../print/html';
@@ -178,23 +178,20 @@ const fileStem = (period: string) => period.trim().toUpperCase();
  * 取消 through dues.exportCancel: between chunks, or while the engine renders in its own process, when its PDF is dropped).
  */
 export async function collectionPdf(ctx: AppContext, period: string, group?: string | null, jobId?: string): Promise<FileRef> {
-  if (!ctx.ports.pdf) throw new AppError('UNAVAILABLE', '当前环境无法生成 PDF。');
-  const job = startJob(ctx, jobId);
-  try {
+  const port = ctx.ports.pdf;
+  if (!port) throw new AppError('UNAVAILABLE', '当前环境无法生成 PDF。');
+  return withJob(ctx, jobId, async (job) => {
     const { doc, count } = await collectionDoc(ctx, period, group, job);
     job.check();
     job.progress('正在生成 PDF', count, count, true);
     // Written to the engine's print file a part at a time where the port can (every host's port does).
-    const port = ctx.ports.pdf;
     const pdf = port.renderParts ? await port.renderParts(collectionHtmlParts(doc), {}) : await port.render(collectionHtml(doc), {});
     // A 取消 while the engine rendered: its PDF is dropped.
     job.check();
     const out = ctx.files.createOutput(`会费收缴清单-${fileStem(period)}${group ? `-${group}` : ''}.pdf`);
     await fs.promises.writeFile(out.path, pdf);
     return out.ref();
-  } finally {
-    job.end();
-  }
+  });
 }
 
 const COLS: { header: string; width: number; kind: WriteKind }[] = [

@@ -70,6 +70,16 @@ export function createJob(id: string, controller: AbortController, emit: (label:
   };
 }
 
+/** `work` as a job: under the window's jobId (progress:update, its cancel channel) or a fresh id; ended however it ends. */
+export async function withJob<T>(ctx: AppContext, jobId: string | undefined, work: (job: Job) => Promise<T>): Promise<T> {
+  const job = startJob(ctx, jobId);
+  try {
+    return await work(job);
+  } finally {
+    job.end();
+  }
+}
+
 export function cancelJob(ctx: AppContext, jobId: string): boolean {
   const c = jobsOf(ctx).get(jobId);
   if (!c) return false;

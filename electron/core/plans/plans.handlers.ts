@@ -5,7 +5,7 @@ import type { Handlers } from '../router';
 import { roleHas } from '../../../shared/domain/permissions';
 import type { MediationRow } from '../../../shared/contract/plans';
 import { effectiveOperator } from '../operators/access';
-import { startJob } from '../imports/jobs';
+import { withJob } from '../imports/jobs';
 import { unionNameIn } from '../settings/settings.repo';
 import { signInPreview } from './signin-import';
 import * as arepo from './activities.repo';
@@ -77,14 +77,7 @@ export const plansHandlers: Pick<Handlers<AppContext>, PlansChannels> = {
   'plans.home': ({ year, month }, ctx) => planHome(ctx, year, month),
   'activities.list': (q, ctx) => listActivities(ctx, q),
   'activities.create': ({ activity, tokens }, ctx) => createActivity(ctx, activity, tokens),
-  'activities.signInPreview': async ({ token, sheet, jobId }, ctx) => {
-    const job = startJob(ctx, jobId);
-    try {
-      return await signInPreview(ctx, token, sheet, job);
-    } finally {
-      job.end();
-    }
-  },
+  'activities.signInPreview': ({ token, sheet, jobId }, ctx) => withJob(ctx, jobId, (job) => signInPreview(ctx, token, sheet, job)),
   'activities.remove': ({ id, reason }, ctx) => ({ removed: removeActivity(ctx, id, reason) }),
   'activities.export': ({ year }, ctx) => activitiesXlsx(ctx, year),
   'activities.printPreview': ({ id }, ctx) => ({ html: activityHtml(ctx, id).html }),

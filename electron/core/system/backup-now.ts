@@ -1,6 +1,6 @@
 import type { BackupInfo } from '../../../shared/contract/app';
 import type { AppContext } from '../context';
-import { startJob } from '../imports/jobs';
+import { withJob } from '../imports/jobs';
 
 /**
  * 立即备份: the copy's progress as progress:update under `jobId` (a large database takes seconds; a backup is not
@@ -10,10 +10,5 @@ import { startJob } from '../imports/jobs';
  */
 export async function backupNow(ctx: AppContext, jobId?: string): Promise<BackupInfo> {
   if (!jobId) return ctx.backup('manual');
-  const job = startJob(ctx, jobId);
-  try {
-    return await ctx.backup('manual', job);
-  } finally {
-    job.end();
-  }
+  return withJob(ctx, jobId, (job) => ctx.backup('manual', job));
 }

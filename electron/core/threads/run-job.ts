@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import { startJob } from '../imports/jobs';
+import { withJob } from '../imports/jobs';
 import { runInThread } from './run-in-thread';
 import type { ThreadTask } from './task';
 
@@ -8,10 +8,5 @@ import type { ThreadTask } from './task';
  * cancel channel) or, without one, a fresh id nobody listens to. The job ends however the task does.
  */
 export async function runJobInThread<I, O>(ctx: AppContext, jobId: string | undefined, task: ThreadTask<I, O>, input: I): Promise<O> {
-  const job = startJob(ctx, jobId);
-  try {
-    return await runInThread(ctx, job, task, input);
-  } finally {
-    job.end();
-  }
+  return withJob(ctx, jobId, (job) => runInThread(ctx, job, task, input));
 }

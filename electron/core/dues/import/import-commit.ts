@@ -11,7 +11,7 @@ import { periodLabel, periodMonths, yuan } from '../../../../shared/domain/dues'
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import * as importRepo from '../../imports/imports.repo';
-import { startJob, type Job } from '../../imports/jobs';
+import { withJob, type Job } from '../../imports/jobs';
 import { importColumn, listedIssues, previewRows } from '../../imports/report';
 import { columnLetter } from '../../spreadsheet/detect';
 import { duesRule } from '../dues.service';
@@ -140,12 +140,7 @@ function previewOf(a: Analysis): DuesImportPreview {
 }
 
 export async function previewDuesImport(ctx: AppContext, input: DuesImportOptions): Promise<DuesImportPreview> {
-  const job = startJob(ctx, input.jobId);
-  try {
-    return previewOf(await analyse(ctx, input, job));
-  } finally {
-    job.end();
-  }
+  return withJob(ctx, input.jobId, async (job) => previewOf(await analyse(ctx, input, job)));
 }
 
 function summaryOf(a: Analysis): importRepo.BatchSummary & { period: string; monthsWritten: number; monthsPaid: number; paidFen: number } {
@@ -168,8 +163,7 @@ function summaryOf(a: Analysis): importRepo.BatchSummary & { period: string; mon
 }
 
 export async function commitDuesImport(ctx: AppContext, input: Input): Promise<DuesImportResult> {
-  const job = startJob(ctx, input.jobId);
-  try {
+  return withJob(ctx, input.jobId, async (job) => {
     const a = await analyse(ctx, input, job);
     const preview = previewOf(a);
     if (input.dryRun) return { ...preview, dryRun: true, batchId: null, backup: null };
@@ -188,9 +182,7 @@ export async function commitDuesImport(ctx: AppContext, input: Input): Promise<D
     forgetDuesSource(ctx);
     job.progress('导入完成', a.planned.length, a.planned.length, true);
     return { ...preview, dryRun: false, batchId, backup };
-  } finally {
-    job.end();
-  }
+  });
 }
 
 function rememberMapping(ctx: AppContext, a: Analysis): void {

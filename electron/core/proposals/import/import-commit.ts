@@ -14,7 +14,7 @@ import { writeAudit } from '../../audit';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import * as importRepo from '../../imports/imports.repo';
-import { startJob, type Job } from '../../imports/jobs';
+import { withJob, type Job } from '../../imports/jobs';
 import { undoProposalBatchIn } from '../proposals.batch';
 import { registerIn } from '../proposals.service';
 import { actIn } from '../proposals.workflow';
@@ -63,12 +63,7 @@ async function analyse(ctx: AppContext, input: ProposalImportInput, job: Job) {
 }
 
 export async function previewProposalImport(ctx: AppContext, input: ProposalImportInput): Promise<ProposalImportPreview> {
-  const job = startJob(ctx, input.jobId);
-  try {
-    return (await analyse(ctx, input, job)).preview();
-  } finally {
-    job.end();
-  }
+  return withJob(ctx, input.jobId, async (job) => (await analyse(ctx, input, job)).preview());
 }
 
 export async function commitProposalImport(
@@ -76,8 +71,7 @@ export async function commitProposalImport(
   input: ProposalImportInput & { dryRun?: boolean },
   hooks: CommitHooks = {},
 ): Promise<ProposalImportResult> {
-  const job = startJob(ctx, input.jobId);
-  try {
+  return withJob(ctx, input.jobId, async (job) => {
     const a = await analyse(ctx, input, job);
     const first = a.preview();
     if (input.dryRun) {
@@ -99,9 +93,7 @@ export async function commitProposalImport(
     forgetProposalSource(ctx);
     job.progress('导入完成', a.planned.length, a.planned.length, true);
     return { ...a.preview(), dryRun: false, batchId, backup };
-  } finally {
-    job.end();
-  }
+  });
 }
 
 type Analysis = Awaited<ReturnType<typeof analyse>>;

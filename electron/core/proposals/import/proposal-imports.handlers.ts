@@ -1,7 +1,7 @@
 import type { ProposalImportBatch } from '../../../../shared/contract/proposal-imports';
 import type { AppContext } from '../../context';
 import * as importRepo from '../../imports/imports.repo';
-import { cancelJob, startJob } from '../../imports/jobs';
+import { cancelJob, withJob } from '../../imports/jobs';
 import type { Handlers } from '../../router';
 import { commitProposalImport, previewProposalImport, undoProposalImport } from './import-commit';
 import { MAPPING_KIND } from './import-report';
@@ -32,14 +32,7 @@ export function listProposalImportBatches(ctx: AppContext, sessionId?: number): 
 }
 
 export const proposalImportsHandlers: Pick<Handlers<AppContext>, Channels> = {
-  'proposals.importSheets': async ({ token, jobId }, ctx) => {
-    const job = startJob(ctx, jobId);
-    try {
-      return await listProposalSheets(ctx, token, job);
-    } finally {
-      job.end();
-    }
-  },
+  'proposals.importSheets': ({ token, jobId }, ctx) => withJob(ctx, jobId, (job) => listProposalSheets(ctx, token, job)),
   'proposals.importPreview': (input, ctx) => previewProposalImport(ctx, input),
   'proposals.importCommit': (input, ctx) => commitProposalImport(ctx, input),
   'proposals.importCancel': ({ jobId }, ctx) => ({ cancelled: cancelJob(ctx, jobId) }),
