@@ -5,7 +5,7 @@
 import { APPROVAL_STEP_LABELS, CARE_FORM_LABELS, HARDSHIP_STATUS_LABELS, occasionLabelOf, PAYEE_SIGNED_LABELS, type CareForm, type HardshipStatus } from '../../../shared/domain/care-labels';
 import { maskId } from '../../../shared/domain/permissions';
 import { yuan } from '../../../shared/domain/dues';
-import type { ArchiveContributor, ArchiveItemDraft } from '../archive/contributor';
+import { BINDABLE_MIMES, type ArchiveContributor, type ArchiveFileRef, type ArchiveItemDraft } from '../archive/contributor';
 import type { DB } from '../db/open';
 import { yearRows } from '../dues/dues.repo';
 import { type RecordDoc, renderRecordDoc, docItem } from '../print/archive-record';
@@ -63,7 +63,6 @@ function* items(db: DB, year: number): Generator<ArchiveItemDraft> {
   }
 }
 
-const ARCHIVE_MIMES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 const fenText = (f: number | null) => (f == null ? '' : yuan(f));
 
 /**
@@ -106,8 +105,8 @@ function* hardshipItems(db: DB, year: number, union: string): Generator<ArchiveI
     };
     const files = hrepo
       .attachmentsOf(db, id)
-      .filter((a) => ARCHIVE_MIMES.has(a.mime))
-      .map((a) => ({ sha256: a.sha256, name: a.label, mime: a.mime as 'application/pdf' | 'image/jpeg' | 'image/png' }));
+      .filter((a) => BINDABLE_MIMES.has(a.mime))
+      .map((a) => ({ sha256: a.sha256, name: a.label, mime: a.mime as ArchiveFileRef['mime'] }));
     const date = aid.at(-1)?.aid_date ?? (h.last_review_on?.startsWith(String(year)) ? h.last_review_on : h.filed_on);
     yield docItem({ sourceKey: `hardship:${id}:${year}`, kind: 'care.hardship', title: `${h.member_name}困难职工档案（${year}年度）`, responsible: union, date, files, doc });
   }
