@@ -223,7 +223,7 @@ export const importResult = importPreview.extend({
 });
 export type ImportResult = z.infer<typeof importResult>;
 
-/** Every record type's `<type>.importCancel`: the jobs are one list in the core (electron/core/imports/jobs.ts). */
+/** Every record type's `<type>.importCancel`: the jobs are one list in the core (electron/core/jobs.ts). */
 export const cancelChannel = channel(z.object({ jobId }).strict(), z.object({ cancelled: z.boolean() }));
 
 export const importsChannels = {

@@ -11,7 +11,7 @@ import { STAMP_MM } from '../print/archive-forms';
 import { defineTask, type ThreadEnv } from '../threads/task';
 import fs from 'node:fs';
 import { copyPrinted, toA4 } from './archive.batch-render';
-import { throwIfCancelled } from '../imports/jobs';
+import { throwIfCancelled } from '../jobs';
 
 export const BINDER_CANCELLED = '已取消生成装订 PDF，没有写入任何文件。';
 

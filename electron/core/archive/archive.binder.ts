@@ -21,7 +21,7 @@ import { itemRenderer } from './archive.render';
 import * as repo from './archive.repo';
 import { catalogued, fondsOf, stampOf, volumesOf } from './archive.print';
 import { buildView } from './archive.view';
-import { throwIfCancelled } from '../imports/jobs';
+import { throwIfCancelled } from '../jobs';
 
 export interface BinderProgress {
   done: number;

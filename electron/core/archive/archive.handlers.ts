@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import type { Handlers } from '../router';
-import { cancelJob, withJob } from '../imports/jobs';
+import { cancelJob, withJob } from '../jobs';
 import { getSettings } from '../settings/settings.service';
 import fs from 'node:fs';
 import { binderPdf } from './archive.binder';

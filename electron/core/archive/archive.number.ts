@@ -25,7 +25,7 @@ import { renderMany } from './archive.batch-render';
 import { itemRenderer } from './archive.render';
 import * as repo from './archive.repo';
 import { buildView, catalogueOrder, editedOf, isCatalogued } from './archive.view';
-import { throwIfCancelled } from '../imports/jobs';
+import { throwIfCancelled } from '../jobs';
 import type { ThreadJob } from '../threads/run-in-thread';
 
 /** Attempts before giving up when the year keeps changing under the numbering. */

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import { cancelJob, withJob } from '../imports/jobs';
+import { cancelJob, withJob } from '../jobs';
 import type { Handlers } from '../router';
 import { commitDuesImport, listDuesImportBatches, previewDuesImport, undoDuesImport } from './import/import-commit';
 import { listDuesSheets } from './import/import-source';

@@ -14,7 +14,7 @@ import { rmbCapital } from '../../../shared/domain/rmb-capital';
 import type { AppContext } from '../context';
 import type { DB } from '../db/open';
 import { AppError } from '../errors';
-import { withJob, type Job } from '../imports/jobs';
+import { withJob, type Job } from '../jobs';
 import { pacer } from '../pace';
 import { collectionHtml, collectionHtmlParts, collectionLine, type CollectionDoc } from '../print/dues-collection';
 import { html, type SafeHtml } from '../print/html';

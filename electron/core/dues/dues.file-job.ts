@@ -2,7 +2,7 @@ import type { FileRef } from '../../../shared/contract/app';
 import type { AppContext } from '../context';
 import { runInThread } from '../threads/run-in-thread';
 import type { ThreadTask } from '../threads/task';
-import { throwIfCancelled } from '../imports/jobs';
+import { throwIfCancelled } from '../jobs';
 import { writeOutputAsJob } from '../files/output-job';
 
 export const DUES_FILE_CANCELLED = '已取消，没有生成文件';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import type { Handlers } from '../router';
-import { cancelJob } from '../imports/jobs';
+import { cancelJob } from '../jobs';
 import { collectionPdf, collectionPreview, collectionXlsx, yearSummary, yearSummaryXlsx } from './dues.collection';
 import { duesXlsx } from './dues.export';
 import { arrears, computeDues, computePeriod, duesSheet, markDuesPaid, periodPage, periodSheet, periodTotals } from './dues.service';

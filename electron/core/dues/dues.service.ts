@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { runJobInThread } from '../threads/run-job';
 import { defineTask } from '../threads/task';
 import * as repo from './dues.repo';
-import { throwIfCancelled } from '../imports/jobs';
+import { throwIfCancelled } from '../jobs';
 
 export const toRow = (r: repo.DuesDbRow): DuesRow => ({
   id: r.id,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { FileRef } from '../../../shared/contract/app';
 import type { AppContext } from '../context';
-import { startJob, type Job } from '../imports/jobs';
+import { startJob, type Job } from '../jobs';
 
 /**
  * A file made by a long job (an export, a dues workbook): the output file is created first, `write` fills it

@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import type { DetectedColumn, TableDetection } from '../spreadsheet/detect';
 import { openWorkbook } from '../spreadsheet/open';
 import type { SheetGrid, SheetInfo, WorkbookFormat } from '../spreadsheet/types';
-import type { Job } from './jobs';
+import type { Job } from '../jobs';
 import { choiceOrder, csvSheetName, fileKey, noTableReasons, summarizeSheet, type OkTable } from './source';
 
 export interface SheetSource {

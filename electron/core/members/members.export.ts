@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 import { getSettings } from '../settings/settings.service';
 import { writeTableXlsx } from '../spreadsheet/xlsx-writer';
 import { writeOutputAsJob } from '../files/output-job';
-import { startJob, throwIfCancelled, type Job } from '../imports/jobs';
+import { startJob, throwIfCancelled, type Job } from '../jobs';
 import { defineTask } from '../threads/task';
 import { runInThread } from '../threads/run-in-thread';
 import { EXPORT_TEMPLATES, type ExportMember, type ExportTemplate } from './members.export-templates';

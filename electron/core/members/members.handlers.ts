@@ -18,7 +18,7 @@ import {
   updateMember,
 } from './members.service';
 import { exportMembers } from './members.export';
-import { cancelJob } from '../imports/jobs';
+import { cancelJob } from '../jobs';
 import { memberStats } from './members.stats';
 
 type MemberChannels =

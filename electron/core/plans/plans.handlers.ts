@@ -5,7 +5,7 @@ import type { Handlers } from '../router';
 import { roleHas } from '../../../shared/domain/permissions';
 import type { MediationRow } from '../../../shared/contract/plans';
 import { effectiveOperator } from '../operators/access';
-import { withJob } from '../imports/jobs';
+import { withJob } from '../jobs';
 import { unionNameIn } from '../settings/settings.repo';
 import { signInPreview } from './signin-import';
 import * as arepo from './activities.repo';

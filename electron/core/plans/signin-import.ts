@@ -6,7 +6,7 @@
 import type { SignInPreview } from '../../../shared/contract/plans';
 import { normalizeIdNumber } from '../../../shared/domain/id-number';
 import type { AppContext } from '../context';
-import type { Job } from '../imports/jobs';
+import type { Job } from '../jobs';
 import { smallSource } from '../imports/small-source';
 import { detectTable, type DetectedColumn } from '../spreadsheet/detect';
 import { normalizeHeader } from '../spreadsheet/header-text';

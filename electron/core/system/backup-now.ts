@@ -1,6 +1,6 @@
 import type { BackupInfo } from '../../../shared/contract/app';
 import type { AppContext } from '../context';
-import { withJob } from '../imports/jobs';
+import { withJob } from '../jobs';
 
 /**
  * 立即备份: the copy's progress as progress:update under `jobId` (a large database takes seconds; a backup is not

@@ -19,7 +19,7 @@ export interface ThreadHost {
   actor(): string;
 }
 
-/** What a task needs of its job (imports/jobs.ts's Job satisfies it): progress out, cancel in. */
+/** What a task needs of its job (jobs.ts's Job satisfies it): progress out, cancel in. */
 export interface ThreadJob {
   readonly signal: AbortSignal;
   progress(label: string, done: number, total: number | null, force?: boolean): void;

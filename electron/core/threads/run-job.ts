@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import { withJob } from '../imports/jobs';
+import { withJob } from '../jobs';
 import { runInThread } from './run-in-thread';
 import type { ThreadTask } from './task';
 

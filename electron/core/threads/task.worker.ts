@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { openDatabase, openReadOnly } from '../db/open';
 import { AppError } from '../errors';
-import { createJob } from '../imports/jobs';
+import { createJob } from '../jobs';
 import { THREAD_TASKS } from '../thread-tasks';
 import { movable, type TaskReply, type TaskRequest } from './run-in-thread';
 

@@ -11,7 +11,7 @@ import { periodLabel, periodMonths, yuan } from '../../../../shared/domain/dues'
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import * as importRepo from '../../imports/imports.repo';
-import { withJob, type Job } from '../../imports/jobs';
+import { withJob, type Job } from '../../jobs';
 import { importColumn, listedIssues, previewRows } from '../../imports/report';
 import { columnLetter } from '../../spreadsheet/detect';
 import { duesRule } from '../dues.service';

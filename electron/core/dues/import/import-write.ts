@@ -10,7 +10,7 @@ import * as importRepo from '../../imports/imports.repo';
 import { defineTask } from '../../threads/task';
 import * as repo from '../dues.repo';
 import type { Figures } from './import-rows';
-import { CANCELLED_MESSAGE, throwIfCancelled } from '../../imports/jobs';
+import { CANCELLED_MESSAGE, throwIfCancelled } from '../../jobs';
 
 export const DUES_IMPORT_KIND = 'dues';
 

@@ -11,7 +11,7 @@ import { resolveBackup } from '../../db/backup';
 import { AppError, isBusy } from '../../errors';
 import * as importRepo from '../../imports/imports.repo';
 import { runImportTask } from './import-engine';
-import { CANCELLED_MESSAGE, startJob } from '../../imports/jobs';
+import { CANCELLED_MESSAGE, startJob } from '../../jobs';
 import type { CommitHooks, CommitOutcome, ImportInput, MappingMemo, SheetList } from './import-run';
 import { forgetSource, sourceRef } from './import-source';
 import { issuesFile } from '../../imports/issues-workbook';

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { AppContext } from '../../context';
 import type { ErrorCode } from '../../../../shared/error-codes';
 import { AppError } from '../../errors';
-import type { Job } from '../../imports/jobs';
+import type { Job } from '../../jobs';
 import { runTask, type ImportEnv, type ImportTask, type TaskResult } from './import-run';
 import type { SourceRef } from './import-source';
 import { errorData } from './import-writer';

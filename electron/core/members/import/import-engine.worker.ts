@@ -10,7 +10,7 @@ import { openDatabase } from '../../db/open';
 import type { ErrorCode } from '../../../../shared/error-codes';
 import { AppError } from '../../errors';
 import type { EngineReply, EngineRequest, EngineStart } from './import-engine';
-import { createJob } from '../../imports/jobs';
+import { createJob } from '../../jobs';
 import { runTask, type ImportEnv } from './import-run';
 import { errorData } from './import-writer';
 

@@ -19,7 +19,7 @@ import type { WorkbookFormat } from '../../spreadsheet/types';
 import * as repo from '../members.repo';
 import type * as importRepo from '../../imports/imports.repo';
 import type { IssueSheet } from '../../imports/imports.repo';
-import type { Job } from '../../imports/jobs';
+import type { Job } from '../../jobs';
 import { Planner, PRELOAD_ABOVE, type PlannedRow } from './import-plan';
 import { buildPreview, countsOf, PREVIEW_FIRST_ROWS, PREVIEW_MAX_ROWS } from './import-report';
 import { resolveMapping, sheetConverter, type Converters, type MaskedIdPolicy, type ResolvedMapping } from './import-rows';

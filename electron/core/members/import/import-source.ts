@@ -9,7 +9,7 @@ import type { DetectedColumn, TableDetection } from '../../spreadsheet/detect';
 import { detectMemberTable, headerSignature } from './member-columns';
 import { openWorkbook } from '../../spreadsheet/open';
 import type { SheetGrid, SheetInfo, WorkbookFormat } from '../../spreadsheet/types';
-import type { Job } from '../../imports/jobs';
+import type { Job } from '../../jobs';
 import { choiceOrder, csvSheetName, fileKey, noTableReasons, sourceRef, summarizeSheet, type OkTable, type SourceRef } from '../../imports/source';
 
 export type { OkTable, SourceRef };

@@ -18,7 +18,7 @@ import type { DB } from '../../db/open';
 import { AppError } from '../../errors';
 import { nameGrams, searchIds } from '../members.prepare';
 import * as repo from '../members.repo';
-import { startJob } from '../../imports/jobs';
+import { startJob } from '../../jobs';
 import { defineTask } from '../../threads/task';
 import { runInThread } from '../../threads/run-in-thread';
 import { MEMBER_COLUMN_LABELS } from '../../../../shared/domain/member-fields';

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context';
 import type { Handlers } from '../../router';
 import * as importRepo from '../../imports/imports.repo';
 import { commitImport, listImportSheets, previewImport } from './import-commit';
-import { cancelJob } from '../../imports/jobs';
+import { cancelJob } from '../../jobs';
 import { undoImport } from './import-undo';
 import { AppError } from '../../errors';
 import { issuesFile } from '../../imports/issues-workbook';

@@ -14,7 +14,7 @@ import { writeAudit } from '../../audit';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import * as importRepo from '../../imports/imports.repo';
-import { withJob, type Job } from '../../imports/jobs';
+import { withJob, type Job } from '../../jobs';
 import { undoProposalBatchIn } from '../proposals.batch';
 import { registerIn } from '../proposals.service';
 import { actIn } from '../proposals.workflow';

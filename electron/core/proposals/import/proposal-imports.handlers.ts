@@ -1,7 +1,7 @@
 import type { ProposalImportBatch } from '../../../../shared/contract/proposal-imports';
 import type { AppContext } from '../../context';
 import * as importRepo from '../../imports/imports.repo';
-import { cancelJob, withJob } from '../../imports/jobs';
+import { cancelJob, withJob } from '../../jobs';
 import type { Handlers } from '../../router';
 import { commitProposalImport, previewProposalImport, undoProposalImport } from './import-commit';
 import { MAPPING_KIND } from './import-report';

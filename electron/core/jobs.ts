@@ -1,10 +1,11 @@
 /**
- * Long import work as jobs: each has an AbortController (members.importCancel aborts it) and reports progress as
- * `progress:update` events under the client's jobId. Between chunks the work yields to the event loop, so the
- * main process keeps answering the window (and the cancel request) while a 100,000-row file is read.
+ * Long work as jobs — imports, exports, the dues computation, 编号, the binder, backups: each has an
+ * AbortController (its `….…Cancel` channel aborts it) and reports progress as `progress:update` events under the
+ * client's jobId. Between chunks the work yields to the event loop, so the main process keeps answering the
+ * window (and the cancel request) while a 100,000-row file is read.
  */
-import type { AppContext } from '../context';
-import { AppError } from '../errors';
+import type { AppContext } from './context';
+import { AppError } from './errors';
 
 const jobsByContext = new WeakMap<AppContext, Map<string, AbortController>>();
 
