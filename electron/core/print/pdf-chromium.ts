@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { PdfPort } from '../context.types';
+import type { PdfOptions, PdfPort } from '../context.types';
 import { AppError } from '../errors';
 import { withPrintFile } from './html-file';
 
@@ -39,29 +39,19 @@ export function createChromiumPdf(): PdfPort & { close(): Promise<void> } {
     );
     return browserPromise;
   };
+  /** A fresh page with JavaScript off: `load` puts the document in it, then it is printed and closed. */
+  const print = async (load: (page: import('playwright-core').Page) => Promise<unknown>, opts: PdfOptions): Promise<Buffer> => {
+    const page = await (await browser()).newPage({ javaScriptEnabled: false });
+    try {
+      await load(page);
+      return await page.pdf({ preferCSSPageSize: true, printBackground: true, landscape: opts.landscape ?? false });
+    } finally {
+      await page.close();
+    }
+  };
   return {
-    async render(html, opts = {}) {
-      const b = await browser();
-      const page = await b.newPage({ javaScriptEnabled: false });
-      try {
-        await page.setContent(html, { waitUntil: 'load' });
-        return await page.pdf({ preferCSSPageSize: true, printBackground: true, landscape: opts.landscape ?? false });
-      } finally {
-        await page.close();
-      }
-    },
-    renderParts: async (parts, opts = {}) => {
-      const b = await browser();
-      return withPrintFile(parts, async (url) => {
-        const page = await b.newPage({ javaScriptEnabled: false });
-        try {
-          await page.goto(url, { waitUntil: 'load' });
-          return await page.pdf({ preferCSSPageSize: true, printBackground: true, landscape: opts.landscape ?? false });
-        } finally {
-          await page.close();
-        }
-      });
-    },
+    render: (html, opts = {}) => print((page) => page.setContent(html, { waitUntil: 'load' }), opts),
+    renderParts: (parts, opts = {}) => withPrintFile(parts, (url) => print((page) => page.goto(url, { waitUntil: 'load' }), opts)),
     async close() {
       if (browserPromise) await (await browserPromise).close();
       browserPromise = null;
